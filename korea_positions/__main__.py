@@ -1,0 +1,6 @@
+"""Entry point for `kpos` and `python -m korea_positions`."""
+
+from korea_positions.cli.main import main
+
+if __name__ == "__main__":
+    main()

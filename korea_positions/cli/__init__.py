@@ -1,0 +1,1 @@
+"""The command line: Typer app, option parsing and output; no analysis lives here."""

@@ -1,0 +1,23 @@
+"""The table view of `kpos actor NAME`: the actor's card, then its positions and quotes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from korea_positions.cli import views
+from korea_positions.formats.table_format import table, text
+
+
+def show_actor(console, records) -> None:
+    actor = records[0]
+    console.print(Text(actor["name"], style="bold") + Text(f"  ({actor['id']}, {actor['kind']})"))
+    for label, key in (("aliases", "aliases"), ("roles", "roles"), ("speaks for", "speaks_for"),
+                       ("spoken for by", "members"), ("codes", "codes")):
+        if actor.get(key):
+            console.print(Text(f"{label}: ", style="dim") + text(actor[key]))
+    for view, key in ((views.POSITIONS, "positions"), (views.QUOTES, "quotes")):
+        console.print()
+        if actor[key]:
+            console.print(table(view, actor[key]))
+        else:
+            console.print(Text(f"{view.title}: none", style="dim"))

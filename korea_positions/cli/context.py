@@ -1,0 +1,86 @@
+"""What every command needs: the knowledge base, error handling and output."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+
+from korea_positions.errors import ExitStatus, InvalidKnowledgeBase, KposError, UsageError
+from korea_positions.formats import OutputFormat, View, render
+
+
+@dataclass
+class State:
+    data: str | None = None
+    debug: bool = False
+    _kb: object = None
+
+    @property
+    def root(self) -> Path:
+        from korea_positions.kbroot import resolve_root
+
+        return resolve_root(self.data)
+
+    def kb(self):
+        if self._kb is None:
+            from korea_positions.loader import load
+
+            self._kb = load(self.root)
+        return self._kb
+
+
+def state(ctx: typer.Context) -> State:
+    return ctx.find_root().obj or State()
+
+
+def report_problems(problems, out=None) -> None:
+    out = out or sys.stderr
+    for problem in problems:
+        out.write(f"{problem}\n")
+
+
+def handle_errors(command):
+    """Map the errors a user can cause to messages and exit codes; hide tracebacks."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except UsageError as exc:
+            raise typer.BadParameter(str(exc), param_hint=exc.param_hint) from None
+        except InvalidKnowledgeBase as exc:
+            report_problems(exc.problems)
+            typer.echo(f"kpos: the knowledge base has {len(exc.problems)} problem(s); "
+                       "run `kpos validate` for the list", err=True)
+            raise typer.Exit(ExitStatus.PROBLEMS) from None
+        except KposError as exc:
+            typer.echo(f"kpos: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_status) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as exc:  # a bug in kpos: one line, the traceback only on request
+            ctx = typer.get_current_context(silent=True)
+            if ctx is not None and state(ctx).debug:
+                raise
+            typer.echo(f"kpos: internal error: {type(exc).__name__}: {exc}. This is a bug; "
+                       "please report it with the command you ran (--debug shows the "
+                       "traceback).", err=True)
+            raise typer.Exit(ExitStatus.INTERNAL) from None
+
+    return wrapper
+
+
+def emit(records: list[dict], view: View, fmt: OutputFormat | None) -> None:
+    terminal = sys.stdout.isatty()
+    if fmt is None:
+        fmt = OutputFormat.table if terminal else OutputFormat.tsv
+    render(fmt, records, view, sys.stdout, terminal)
+
+
+FormatOption = typer.Option(
+    None, "--format", "-f", case_sensitive=False,
+    help="Output format (default: table on a terminal, tsv when piped).", show_default=False)

@@ -1,0 +1,56 @@
+"""How each command's records look as a table on a terminal."""
+
+from __future__ import annotations
+
+from korea_positions.formats import Column, View, column
+from korea_positions.formats.cells import LIST_SEPARATOR
+
+
+def who(record: dict) -> str:
+    """`rok` / `rok via moon-jae-in`: the holder and who voiced it."""
+    text = record["actor"]
+    if record.get("stated_by"):
+        text += f"\n(by {record['stated_by']})"
+    if record.get("reported_by"):
+        text += f"\n(via {record['reported_by']})"
+    return text
+
+
+def step_and_order(record: dict) -> str:
+    """The step, then where the actor wants it: `before: x; y` on the next lines."""
+    parts = [record["step"]] + [f"{rel}: {LIST_SEPARATOR.join(record[rel])}"
+                                for rel in ("before", "after", "together") if record.get(rel)]
+    return "\n".join(parts)
+
+
+def speaker(record: dict) -> str:
+    text = record["speaker"]
+    if record.get("reported_by"):
+        text += f"\n(via {record['reported_by']})"
+    return text
+
+
+def quote_text(record: dict) -> str:
+    return f"“{record['text']}”" + (" [cut off in the source]" if record.get("cut") else "")
+
+
+ACTORS = View("Actors", (
+    column("id", ratio=2), column("name", ratio=2), column("kind"),
+    column("speaks_for", "speaks for"), column("aliases", ratio=4),
+), noun=("actor", "actors"))
+STEPS = View("Steps", (
+    column("id", ratio=2), column("label", ratio=3), column("by", ratio=2),
+    column("part_of", "part of", ratio=1),
+), noun=("step", "steps"))
+SOURCES = View("Sources", (
+    column("id"), column("outlet"), column("published", no_wrap=True),
+    column("title", ratio=3), column("authors", ratio=1),
+), noun=("source", "sources"))
+POSITIONS = View("Positions", (
+    Column("actor", who, ratio=2), column("stance"), Column("step / order", step_and_order, ratio=3),
+    column("summary", ratio=6), column("source", ratio=2),
+), noun=("position", "positions"))
+QUOTES = View("Quotes", (
+    Column("speaker", speaker, ratio=2), Column("quote", quote_text, ratio=7),
+    column("about", ratio=2), column("source", ratio=2),
+), noun=("quote", "quotes"))

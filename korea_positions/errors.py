@@ -1,0 +1,49 @@
+"""Exit statuses and the errors a user can cause; mapped to exit codes in one place (cli.errors)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    SUCCESS = 0
+    PROBLEMS = 1  # the knowledge base is invalid, or a check found problems
+    USAGE = 2
+    INTERNAL = 70  # a bug in kpos itself
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One defect in the knowledge base, located in its file."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+
+
+class KposError(Exception):
+    """An error caused by the user or their data; never shown as a traceback."""
+
+    exit_status = ExitStatus.PROBLEMS
+
+
+class InvalidKnowledgeBase(KposError):
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(f"the knowledge base has {len(problems)} problem(s)")
+
+
+class UsageError(KposError):
+    """A bad argument: unknown or ambiguous name, missing directory..."""
+
+    exit_status = ExitStatus.USAGE
+
+    def __init__(self, message: str, param_hint: str | None = None):
+        self.param_hint = param_hint
+        super().__init__(message)

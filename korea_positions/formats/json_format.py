@@ -1,0 +1,19 @@
+"""json: one array of records (one object for single-record commands)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def dumps(value: object, indent: int | None = 2) -> str:
+    # json escapes C0 controls itself; DEL and C1 controls are escaped too so no raw
+    # control character can reach a terminal. Both are still valid, lossless JSON.
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def render(records, view, out, terminal) -> None:
+    out.write(dumps(records[0] if view.single else records) + "\n")

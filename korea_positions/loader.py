@@ -1,0 +1,177 @@
+"""Read a knowledge base directory (data/ and seeds/) into a validated KnowledgeBase.
+
+Every problem in every file is collected and reported together as FILE:LINE:COL.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from korea_positions import checks, models
+from korea_positions.errors import InvalidKnowledgeBase, Problem
+from korea_positions.kb import KnowledgeBase
+from korea_positions.yamlread import Locator, YamlProblem, read_yaml
+
+
+def shown_path(path: Path) -> str:
+    """The path as the user can open it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
+    except (OSError, ValueError):
+        return str(path)
+
+
+def files_of(root: Path) -> dict[str, list[Path]]:
+    """The files of a knowledge base, by kind; the mtimes of these decide cache freshness."""
+    data = root / "data"
+    return {
+        "source-card": sorted((root / "seeds").glob("*.yaml")),
+        "actors": [data / "actors.yaml"],
+        "steps": [data / "steps.yaml"],
+        "source-data": sorted((data / "sources").glob("*.yaml")),
+    }
+
+
+class _Collector:
+    def __init__(self):
+        self.kb = KnowledgeBase()
+        self.problems: list[Problem] = []
+        self.source_refs: list[tuple[str, str, Locator]] = []
+        # "kind:id" -> (file shown, locator, path of the record inside the file)
+        self.where: dict[str, tuple[str, Locator, tuple]] = {}
+
+    def read(self, kind: str, path: Path):
+        shown = shown_path(path)
+        if not path.is_file():
+            self.problems.append(Problem(shown, 1, 1, "file is missing"))
+            return
+        try:
+            data, locator = read_yaml(path, shown)
+        except YamlProblem as exc:
+            self.problems.append(exc.problem)
+            return
+        model = models.FILE_MODELS[kind]
+        if not isinstance(data, dict):
+            self.problems.append(Problem(shown, 1, 1, f"expected a mapping of {model.__name__} "
+                                         f"fields at the top level, found a {_shape(data)}"))
+            return
+        try:
+            parsed = model.model_validate(data)
+        except ValidationError as exc:
+            self.problems.extend(_pydantic_problems(exc, shown, locator, model))
+            return
+        getattr(self, f"_add_{kind.replace('-', '_')}")(parsed, shown, locator)
+
+    def _record(self, kind: str, record: dict, shown: str, locator: Locator, path: tuple):
+        key = f"{kind}:{record['id']}"
+        line, col = locator.find(path + ("id",))
+        if key in self.kb.origins:
+            first_file, first_line, _ = self.kb.origins[key]
+            self.problems.append(Problem(shown, line, col, (
+                f"duplicate {kind[:-1]} id {record['id']!r} "
+                f"(first defined at {first_file}:{first_line})")))
+            return
+        self.kb.origins[key] = [shown, line, col]
+        self.where[key] = (shown, locator, path)
+        getattr(self.kb, kind).append(record)
+
+    def _add_source_card(self, card: models.SourceCard, shown, locator):
+        self._record("sources", card.model_dump(mode="json"), shown, locator, ())
+
+    def _add_actors(self, parsed: models.ActorsFile, shown, locator):
+        for i, actor in enumerate(parsed.actors):
+            record = actor.model_dump(mode="json", exclude_none=False)
+            record["kind"] = actor.kind.value
+            self._record("actors", record, shown, locator, ("actors", i))
+
+    def _add_steps(self, parsed: models.StepsFile, shown, locator):
+        for i, step in enumerate(parsed.steps):
+            self._record("steps", step.model_dump(mode="json"), shown, locator, ("steps", i))
+
+    def _add_source_data(self, parsed: models.SourceDataFile, shown, locator):
+        for i, quote in enumerate(parsed.quotes):
+            record = {"id": quote.id, "source": parsed.source} | quote.model_dump(
+                mode="json", exclude={"id"})
+            self._record("quotes", record, shown, locator, ("quotes", i))
+        for i, position in enumerate(parsed.positions):
+            record = position.model_dump(mode="json")
+            order = record.pop("order")
+            record = {
+                "id": record["id"], "actor": record["actor"], "stated_by": record["stated_by"],
+                "reported_by": record["reported_by"], "stance": record["stance"],
+                "step": record["step"], **order, "summary": record["summary"],
+                "source": parsed.source, "quotes": record["quotes"], "date": record["date"],
+            }
+            self._record("positions", record, shown, locator, ("positions", i))
+        self.source_refs.append((parsed.source, shown, locator))
+
+    def finish(self) -> KnowledgeBase:
+        kb = self.kb
+        for source_id, shown, locator in self.source_refs:
+            if source_id not in kb.source_by_id:
+                line, col = locator.find(("source",))
+                known = ", ".join(sorted(kb.source_by_id)) or "none"
+                self.problems.append(Problem(
+                    shown, line, col, f"unknown source {source_id!r} (known: {known})"))
+        for position in kb.positions:
+            if position["date"] is None and position["source"] in kb.source_by_id:
+                position["date"] = kb.source_by_id[position["source"]]["published"]
+        for kind, rid, path, message in checks.check(kb):
+            shown, locator, base = self.where[f"{kind}:{rid}"]
+            line, col = locator.find(base + path)
+            self.problems.append(Problem(shown, line, col, message))
+        if self.problems:
+            raise InvalidKnowledgeBase(self.problems)
+        return kb
+
+
+def _shape(data) -> str:
+    return {list: "list", str: "text value", type(None): "empty document"}.get(type(data), "value")
+
+
+def _pydantic_problems(exc: ValidationError, shown: str, locator: Locator, model) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        line, col = locator.find(loc)
+        where = ".".join(str(part) for part in loc)
+        if error["type"] == "extra_forbidden":
+            message = f"unknown field {loc[-1]!r}{_expected_fields(model, loc[:-1])}"
+        elif error["type"] == "missing":
+            message = f"missing required field {where!r}"
+        else:
+            value = error.get("input")
+            shown_value = f" (got {value!r})" if isinstance(value, str) and len(value) < 60 else ""
+            message = f"{where}: {error['msg']}{shown_value}"
+        problems.append(Problem(shown, line, col, message))
+    return problems
+
+
+def _expected_fields(model, loc: tuple) -> str:
+    """Name the valid fields at the place of an unknown one, to make typos obvious."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return ""
+        annotation = field.annotation
+        inner = getattr(annotation, "__args__", (annotation,))[0]
+        if not isinstance(inner, type):
+            return ""
+        model = inner
+    if not hasattr(model, "model_fields"):
+        return ""
+    return f"; valid fields: {', '.join(model.model_fields)}"
+
+
+def load(root: Path) -> KnowledgeBase:
+    """Load and check a knowledge base root; raise InvalidKnowledgeBase listing every problem."""
+    collector = _Collector()
+    for kind, paths in files_of(root).items():
+        for path in paths:
+            collector.read(kind, path)
+    return collector.finish()

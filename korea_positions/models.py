@@ -1,0 +1,147 @@
+"""The schema of the knowledge base files, as pydantic models.
+
+Every class forbids unknown fields, so a typo in a field name is an error, not a silently
+ignored value. These models validate files; queries work on the plain records they produce
+(see records.py), so the query path never needs pydantic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
+    Field(description="A short lowercase id: letters, digits and single hyphens."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ActorKind(str, Enum):
+    state = "state"
+    organization = "organization"
+    person = "person"
+    group = "group"
+
+
+class Stance(str, Enum):
+    demand = "demand"
+    condition = "condition"
+    offer = "offer"
+    proposal = "proposal"
+    support = "support"
+    oppose = "oppose"
+    warning = "warning"
+    assessment = "assessment"
+    commitment = "commitment"
+
+
+class SourceCard(Strict):
+    """One source document (seeds/*.yaml)."""
+
+    id: Slug
+    outlet: Slug = Field(description="Short outlet key such as nyt or atlantic.")
+    outlet_name: Text
+    title: Text
+    authors: list[Text] = []
+    published: dt.date
+    date_inferred: bool = Field(False, description="True when the text prints no date.")
+    note: Optional[Text] = None
+    url: Optional[Text] = None
+    text: Text = Field(description="File name of the source text, for `kpos verify`.")
+    sha256: Sha256
+
+
+class Codes(Strict):
+    """External identifiers for joining other datasets."""
+
+    cameo: Optional[Text] = None
+    plover: Optional[Text] = None
+    wikidata: Optional[Annotated[str, StringConstraints(pattern=r"^Q[0-9]+$")]] = None
+
+
+class Actor(Strict):
+    id: Slug
+    name: Text
+    kind: ActorKind
+    aliases: list[Text] = []
+    surname: Optional[Text] = Field(
+        None, description="Family name, when it is not the name's first or last word by rule."
+    )
+    speaks_for: Optional[Slug] = None
+    roles: list[Text] = []
+    codes: Optional[Codes] = None
+
+
+class Step(Strict):
+    id: Slug
+    label: Text
+    by: list[Slug] = []
+    part_of: Optional[Slug] = None
+
+
+class Order(Strict):
+    """Where the position's step falls relative to other steps, in the actor's view."""
+
+    before: list[Slug] = []
+    after: list[Slug] = []
+    together: list[Slug] = []
+
+
+class Quote(Strict):
+    id: Slug
+    speaker: Slug
+    reported_by: Optional[Slug] = None
+    text: Text
+    about: list[Slug] = []
+    cut: bool = Field(False, description="True when the source text cuts the quotation off.")
+
+
+class Position(Strict):
+    id: Slug
+    actor: Slug
+    stated_by: Optional[Slug] = None
+    reported_by: Optional[Slug] = None
+    stance: Stance
+    step: Slug
+    order: Order = Order()
+    summary: Text
+    quotes: list[Slug] = []
+    date: Optional[dt.date] = None
+
+
+class ActorsFile(Strict):
+    """data/actors.yaml"""
+
+    actors: list[Actor]
+
+
+class StepsFile(Strict):
+    """data/steps.yaml"""
+
+    steps: list[Step]
+
+
+class SourceDataFile(Strict):
+    """data/sources/<source-id>.yaml: one source's quotes and positions."""
+
+    source: Slug
+    quotes: list[Quote] = []
+    positions: list[Position] = []
+
+
+FILE_MODELS: dict[str, type[Strict]] = {
+    "source-card": SourceCard,
+    "actors": ActorsFile,
+    "steps": StepsFile,
+    "source-data": SourceDataFile,
+}

@@ -1,0 +1,95 @@
+"""Pure query functions: knowledge base and resolved ids in, records out. No I/O."""
+
+from __future__ import annotations
+
+from korea_positions.kb import KnowledgeBase, Record
+
+ACTOR_FIELDS = ("id", "name", "kind", "aliases", "speaks_for")
+STEP_FIELDS = ("id", "label", "by")
+SOURCE_FIELDS = ("id", "outlet", "title", "authors", "published", "url")
+POSITION_FIELDS = ("id", "actor", "stated_by", "stance", "step", "before", "after", "together",
+                   "summary", "source", "quotes", "date")
+QUOTE_FIELDS = ("id", "source", "speaker", "reported_by", "text", "about")
+
+
+def _pick(record: Record, fields: tuple[str, ...]) -> Record:
+    """The contract's fields first, in order; the rest after them."""
+    return {f: record[f] for f in fields} | {k: v for k, v in record.items() if k not in fields}
+
+
+def actors(kb: KnowledgeBase, kind: str | None = None) -> list[Record]:
+    return [_pick(a, ACTOR_FIELDS) for a in kb.actors if kind is None or a["kind"] == kind]
+
+
+def steps(kb: KnowledgeBase) -> list[Record]:
+    return [_pick(s, STEP_FIELDS) for s in kb.steps]
+
+
+def sources(kb: KnowledgeBase) -> list[Record]:
+    return [_pick(s, SOURCE_FIELDS) for s in kb.sources]
+
+
+def _voices(kb: KnowledgeBase, actor_ids: list[str]) -> set[str]:
+    """The actors asked for plus everyone who speaks for them."""
+    result: set[str] = set()
+    for actor_id in actor_ids:
+        result |= kb.members.get(actor_id, {actor_id})
+    return result
+
+
+def demands(kb: KnowledgeBase, actor_ids: list[str] | None = None, step: str | None = None,
+            source_ids: set[str] | None = None, stance: str | None = None) -> list[Record]:
+    """Positions, filtered. An actor filter matches the positions an actor holds, states or
+    relays, and those of the people and groups who speak for it."""
+    voices = _voices(kb, actor_ids) if actor_ids else None
+    result = []
+    for p in kb.positions:
+        if voices is not None and not voices & {p["actor"], p["stated_by"]}:
+            continue
+        if step is not None and p["step"] != step and step not in _order_steps(p):
+            continue
+        if source_ids is not None and p["source"] not in source_ids:
+            continue
+        if stance is not None and p["stance"] != stance:
+            continue
+        result.append(_pick(p, POSITION_FIELDS))
+    return result
+
+
+def _order_steps(position: Record) -> list[str]:
+    return position["before"] + position["after"] + position["together"]
+
+
+def quotes(kb: KnowledgeBase, source_ids: set[str] | None = None, actor_ids: list[str] | None = None,
+           step: str | None = None, contains: str | None = None) -> list[Record]:
+    """Quotes, filtered. `contains` matches case-insensitively, ignoring quote-mark style."""
+    voices = _voices(kb, actor_ids) if actor_ids else None
+    needle = _fold(contains) if contains else None
+    result = []
+    for q in kb.quotes:
+        if source_ids is not None and q["source"] not in source_ids:
+            continue
+        if voices is not None and q["speaker"] not in voices:
+            continue
+        if step is not None and step not in q["about"]:
+            continue
+        if needle is not None and needle not in _fold(q["text"]):
+            continue
+        result.append(_pick(q, QUOTE_FIELDS))
+    return result
+
+
+_QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _fold(text: str) -> str:
+    return text.translate(_QUOTE_MARKS).casefold()
+
+
+def actor_detail(kb: KnowledgeBase, actor_id: str) -> Record:
+    """One actor with the positions it holds or voices and the words it spoke."""
+    record = dict(kb.actor_by_id[actor_id])
+    record["members"] = sorted(kb.members[actor_id] - {actor_id})
+    record["positions"] = demands(kb, [actor_id])
+    record["quotes"] = quotes(kb, actor_ids=[actor_id])
+    return record
