@@ -222,3 +222,33 @@ def validate(ctx: typer.Context) -> None:
         raise typer.Exit(ExitStatus.PROBLEMS) from None
     counts = ", ".join(f"{n} {kind}" for kind, n in kb.counts().items())
     typer.echo(f"ok: {counts}")
+
+
+@app.command()
+@handle_errors
+def verify(
+    ctx: typer.Context,
+    texts: str = typer.Option(..., "--texts", metavar="DIR",
+                              help="Directory holding the source texts named by the source cards."),
+    fmt: Optional[OutputFormat] = FormatOption,
+) -> None:
+    """Prove every quote is its source's exact words; exit 1 unless all are found.
+
+    Example: kpos verify --texts ../shared/seeds
+    """
+    from pathlib import Path
+
+    from korea_positions.errors import ExitStatus, UsageError
+    from korea_positions.verify import OK, read_texts, verify as verify_quotes
+
+    directory = Path(texts).expanduser()
+    if not directory.is_dir():
+        raise UsageError(f"no such directory: {texts}", "--texts")
+    kb = state(ctx).kb()
+    records = verify_quotes(kb, read_texts(kb, directory))
+    emit(records, views.VERIFY, fmt)
+    failed = [r for r in records if r["status"] != OK]
+    if failed:
+        typer.echo(f"kpos: {len(failed)} of {len(records)} quote(s) not verified", err=True)
+        raise typer.Exit(ExitStatus.PROBLEMS)
+    typer.echo(f"kpos: all {len(records)} quote(s) verified", err=True)

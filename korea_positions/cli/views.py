@@ -54,3 +54,7 @@ QUOTES = View("Quotes", (
     Column("speaker", speaker, ratio=2), Column("quote", quote_text, ratio=7),
     column("about", ratio=2), column("source", ratio=2),
 ), noun=("quote", "quotes"))
+VERIFY = View("Verification", (
+    column("quote", ratio=3), column("source", ratio=2), column("status", no_wrap=True),
+    column("line"), column("detail", ratio=6),
+), noun=("quote", "quotes"))
