@@ -1,4 +1,4 @@
-"""Cross-record checks of a knowledge base: unique ids, resolving references, unique names.
+"""Cross-record checks of a knowledge base: resolving references, unique names.
 
 Pure: takes the records, returns findings as (kind, id, field path, message); the loader
 turns them into FILE:LINE:COL problems.
@@ -13,47 +13,49 @@ from korea_positions.names import normalize
 
 Finding = tuple[str, str, tuple, str]
 
-def check(kb: KnowledgeBase) -> list[Finding]:
-    return list(_references(kb)) + list(_names(kb))
+
+def check(kb: KnowledgeBase, broken: frozenset[str] | set[str] = frozenset()) -> list[Finding]:
+    """`broken` holds "kind:id" of records that failed validation; references to them are
+    not reported again as unknown."""
+    return list(_references(kb, broken)) + list(_names(kb))
 
 
-def _refs(kb: KnowledgeBase, kind: str, rid: str, path: tuple, value, target: str,
-          index: dict) -> Iterator[Finding]:
-    values = value if isinstance(value, list) else [value]
-    for i, ref in enumerate(values):
-        if ref is not None and ref not in index:
-            where = path + (i,) if isinstance(value, list) else path
-            yield kind, rid, where, f"unknown {target} {ref!r}"
+def _references(kb: KnowledgeBase, broken) -> Iterator[Finding]:
+    index = {"actor": kb.actor_by_id, "step": kb.step_by_id, "quote": kb.quote_by_id}
 
+    def refs(kind: str, rid: str, path: tuple, value, target: str) -> Iterator[Finding]:
+        values = value if isinstance(value, list) else [value]
+        for i, ref in enumerate(values):
+            if ref is not None and ref not in index[target] and f"{target}s:{ref}" not in broken:
+                where = path + (i,) if isinstance(value, list) else path
+                yield kind, rid, where, f"unknown {target} {ref!r}"
 
-def _references(kb: KnowledgeBase) -> Iterator[Finding]:
-    actors, steps, quotes = kb.actor_by_id, kb.step_by_id, kb.quote_by_id
     for a in kb.actors:
-        yield from _refs(kb, "actors", a["id"], ("speaks_for",), a["speaks_for"], "actor", actors)
+        yield from refs("actors", a["id"], ("speaks_for",), a["speaks_for"], "actor")
         if a["speaks_for"] == a["id"]:
             yield "actors", a["id"], ("speaks_for",), "an actor cannot speak for itself"
     for s in kb.steps:
-        yield from _refs(kb, "steps", s["id"], ("by",), s["by"], "actor", actors)
-        yield from _refs(kb, "steps", s["id"], ("part_of",), s["part_of"], "step", steps)
+        yield from refs("steps", s["id"], ("by",), s["by"], "actor")
+        yield from refs("steps", s["id"], ("part_of",), s["part_of"], "step")
         if s["part_of"] == s["id"]:
             yield "steps", s["id"], ("part_of",), "a step cannot be part of itself"
     for q in kb.quotes:
         for field in ("speaker", "reported_by"):
-            yield from _refs(kb, "quotes", q["id"], (field,), q[field], "actor", actors)
-        yield from _refs(kb, "quotes", q["id"], ("about",), q["about"], "step", steps)
+            yield from refs("quotes", q["id"], (field,), q[field], "actor")
+        yield from refs("quotes", q["id"], ("about",), q["about"], "step")
     for p in kb.positions:
         pid = p["id"]
         for field in ("actor", "stated_by", "reported_by"):
-            yield from _refs(kb, "positions", pid, (field,), p[field], "actor", actors)
-        yield from _refs(kb, "positions", pid, ("step",), p["step"], "step", steps)
+            yield from refs("positions", pid, (field,), p[field], "actor")
+        yield from refs("positions", pid, ("step",), p["step"], "step")
         for relation in ("before", "after", "together"):
             where = ("order", relation)
-            yield from _refs(kb, "positions", pid, where, p[relation], "step", steps)
+            yield from refs("positions", pid, where, p[relation], "step")
             if p["step"] in p[relation]:
                 yield "positions", pid, where, f"step {p['step']!r} cannot be {relation} itself"
-        yield from _refs(kb, "positions", pid, ("quotes",), p["quotes"], "quote", quotes)
+        yield from refs("positions", pid, ("quotes",), p["quotes"], "quote")
         for i, qid in enumerate(p["quotes"]):
-            quote = quotes.get(qid)
+            quote = kb.quote_by_id.get(qid)
             if quote and quote["source"] != p["source"]:
                 yield ("positions", pid, ("quotes", i),
                        f"quote {qid!r} is from source {quote['source']!r}, not {p['source']!r}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from korea_positions import checks, models
 from korea_positions.errors import InvalidKnowledgeBase, Problem
@@ -42,6 +42,9 @@ class _Collector:
         self.source_refs: list[tuple[str, str, Locator]] = []
         # "kind:id" -> (file shown, locator, path of the record inside the file)
         self.where: dict[str, tuple[str, Locator, tuple]] = {}
+        # "kind:id" of records that failed validation: references to them are not reported
+        # again as unknown.
+        self.broken: set[str] = set()
 
     def read(self, kind: str, path: Path):
         shown = shown_path(path)
@@ -58,12 +61,57 @@ class _Collector:
             self.problems.append(Problem(shown, 1, 1, f"expected a mapping of {model.__name__} "
                                          f"fields at the top level, found a {_shape(data)}"))
             return
-        try:
-            parsed = model.model_validate(data)
-        except ValidationError as exc:
-            self.problems.extend(_pydantic_problems(exc, shown, locator, model))
+        if kind == "source-card":
+            card = self._validate(models.SourceCard, data, (), shown, locator, "sources")
+            if card is not None:
+                self._record("sources", card.model_dump(mode="json"), shown, locator, ())
             return
-        getattr(self, f"_add_{kind.replace('-', '_')}")(parsed, shown, locator)
+        fields = self._envelope(model, data, shown, locator)
+        getattr(self, f"_add_{kind.replace('-', '_')}")(fields, shown, locator)
+
+    def _envelope(self, model, data: dict, shown: str, locator: Locator) -> dict:
+        """Check a file's top level, then validate its records one by one, so that one bad
+        record neither hides the others nor makes every reference to them an error."""
+        result: dict = {}
+        for key in data:
+            if key not in model.model_fields:
+                line, col = locator.find((key,))
+                self.problems.append(Problem(shown, line, col, f"unknown field {key!r}; valid "
+                                             f"fields: {', '.join(model.model_fields)}"))
+        for name, field in model.model_fields.items():
+            item_model = _item_model(field.annotation)
+            value = data.get(name)
+            if name not in data and field.is_required():
+                self.problems.append(Problem(shown, 1, 1, f"missing required field {name!r}"))
+                continue
+            if item_model is None:
+                try:
+                    result[name] = TypeAdapter(field.annotation).validate_python(value)
+                except ValidationError as exc:
+                    self.problems.extend(_pydantic_problems(exc, shown, locator, model, (name,)))
+                continue
+            if value is None:
+                value = []
+            if not isinstance(value, list):
+                line, col = locator.find((name,))
+                self.problems.append(Problem(shown, line, col, f"{name}: expected a list of "
+                                             f"{item_model.__name__} records"))
+                value = []
+            kind = f"{item_model.__name__.lower()}s"
+            result[name] = [
+                (i, record) for i, item in enumerate(value)
+                if (record := self._validate(item_model, item, (name, i), shown, locator, kind))
+            ]
+        return result
+
+    def _validate(self, model, item, path: tuple, shown: str, locator: Locator, kind: str):
+        try:
+            return model.model_validate(item)
+        except ValidationError as exc:
+            self.problems.extend(_pydantic_problems(exc, shown, locator, model, path))
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                self.broken.add(f"{kind}:{item['id']}")
+            return None
 
     def _record(self, kind: str, record: dict, shown: str, locator: Locator, path: tuple):
         key = f"{kind}:{record['id']}"
@@ -78,40 +126,37 @@ class _Collector:
         self.where[key] = (shown, locator, path)
         getattr(self.kb, kind).append(record)
 
-    def _add_source_card(self, card: models.SourceCard, shown, locator):
-        self._record("sources", card.model_dump(mode="json"), shown, locator, ())
+    def _add_actors(self, fields: dict, shown, locator):
+        for i, actor in fields.get("actors", []):
+            self._record("actors", actor.model_dump(mode="json"), shown, locator, ("actors", i))
 
-    def _add_actors(self, parsed: models.ActorsFile, shown, locator):
-        for i, actor in enumerate(parsed.actors):
-            record = actor.model_dump(mode="json", exclude_none=False)
-            record["kind"] = actor.kind.value
-            self._record("actors", record, shown, locator, ("actors", i))
-
-    def _add_steps(self, parsed: models.StepsFile, shown, locator):
-        for i, step in enumerate(parsed.steps):
+    def _add_steps(self, fields: dict, shown, locator):
+        for i, step in fields.get("steps", []):
             self._record("steps", step.model_dump(mode="json"), shown, locator, ("steps", i))
 
-    def _add_source_data(self, parsed: models.SourceDataFile, shown, locator):
-        for i, quote in enumerate(parsed.quotes):
-            record = {"id": quote.id, "source": parsed.source} | quote.model_dump(
+    def _add_source_data(self, fields: dict, shown, locator):
+        source = fields.get("source")
+        for i, quote in fields.get("quotes", []):
+            record = {"id": quote.id, "source": source} | quote.model_dump(
                 mode="json", exclude={"id"})
             self._record("quotes", record, shown, locator, ("quotes", i))
-        for i, position in enumerate(parsed.positions):
+        for i, position in fields.get("positions", []):
             record = position.model_dump(mode="json")
             order = record.pop("order")
             record = {
                 "id": record["id"], "actor": record["actor"], "stated_by": record["stated_by"],
                 "reported_by": record["reported_by"], "stance": record["stance"],
                 "step": record["step"], **order, "summary": record["summary"],
-                "source": parsed.source, "quotes": record["quotes"], "date": record["date"],
+                "source": source, "quotes": record["quotes"], "date": record["date"],
             }
             self._record("positions", record, shown, locator, ("positions", i))
-        self.source_refs.append((parsed.source, shown, locator))
+        if source is not None:
+            self.source_refs.append((source, shown, locator))
 
     def finish(self) -> KnowledgeBase:
         kb = self.kb
         for source_id, shown, locator in self.source_refs:
-            if source_id not in kb.source_by_id:
+            if source_id not in kb.source_by_id and f"sources:{source_id}" not in self.broken:
                 line, col = locator.find(("source",))
                 known = ", ".join(sorted(kb.source_by_id)) or "none"
                 self.problems.append(Problem(
@@ -119,7 +164,7 @@ class _Collector:
         for position in kb.positions:
             if position["date"] is None and position["source"] in kb.source_by_id:
                 position["date"] = kb.source_by_id[position["source"]]["published"]
-        for kind, rid, path, message in checks.check(kb):
+        for kind, rid, path, message in checks.check(kb, self.broken):
             shown, locator, base = self.where[f"{kind}:{rid}"]
             line, col = locator.find(base + path)
             self.problems.append(Problem(shown, line, col, message))
@@ -132,14 +177,23 @@ def _shape(data) -> str:
     return {list: "list", str: "text value", type(None): "empty document"}.get(type(data), "value")
 
 
-def _pydantic_problems(exc: ValidationError, shown: str, locator: Locator, model) -> list[Problem]:
+def _item_model(annotation):
+    """The record model of a `list[Model]` field, else None."""
+    args = getattr(annotation, "__args__", ())
+    return args[0] if len(args) == 1 and hasattr(args[0], "model_fields") else None
+
+
+def _pydantic_problems(exc: ValidationError, shown: str, locator: Locator, model,
+                       prefix: tuple = ()) -> list[Problem]:
     problems = []
     for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
+        loc = prefix + tuple(error["loc"])
+        if prefix and not error["loc"]:
+            error = dict(error, msg=error["msg"].replace("Input should be", "should be"))
         line, col = locator.find(loc)
         where = ".".join(str(part) for part in loc)
         if error["type"] == "extra_forbidden":
-            message = f"unknown field {loc[-1]!r}{_expected_fields(model, loc[:-1])}"
+            message = f"unknown field {loc[-1]!r}{_expected_fields(model, tuple(error['loc'])[:-1])}"
         elif error["type"] == "missing":
             message = f"missing required field {where!r}"
         else:

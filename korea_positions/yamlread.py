@@ -20,7 +20,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
-_NULLS = {"", "~", "null", "Null", "NULL"}
+_NULL_TAG = "tag:yaml.org,2002:null"
 _STANDARD_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -96,13 +96,13 @@ class _Builder:
         mark = node.start_mark
         return YamlProblem(Problem(self.shown_as, mark.line + 1, mark.column + 1, message))
 
-    def build(self, node: yaml.Node, path: tuple, depth: int) -> Any:
+    def build(self, node: yaml.Node, path: tuple, depth: int, used_at=None) -> Any:
         if depth > MAX_DEPTH:
             raise self._fail(node, f"nesting is too deep (more than {MAX_DEPTH} levels)")
         # The composer hands an alias back as the very node it names: seeing a node twice
         # means an alias, which is how alias bombs multiply; the knowledge base needs none.
         if id(node) in self._seen:
-            raise self._fail(node, "anchors and aliases (&, *) are not allowed")
+            raise self._fail(used_at or node, "anchors and aliases (&, *) are not allowed")
         self._seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
             raise self._fail(node, f"tag {node.tag!r} is not allowed")
@@ -111,7 +111,7 @@ class _Builder:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        if node.style is None and node.value in _NULLS:
+        if node.tag == _NULL_TAG:  # resolved only for plain ~, null or nothing
             return None
         return node.value
 
@@ -129,5 +129,5 @@ class _Builder:
                 raise self._fail(key_node, f"duplicate key {key!r}")
             mark = key_node.start_mark
             self.marks[path + (key,)] = (mark.line + 1, mark.column + 1)
-            result[key] = self.build(value_node, path + (key,), depth + 1)
+            result[key] = self.build(value_node, path + (key,), depth + 1, used_at=key_node)
         return result
