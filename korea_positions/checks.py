@@ -15,8 +15,8 @@ Finding = tuple[str, str, tuple, str]
 
 
 def check(kb: KnowledgeBase, broken: frozenset[str] | set[str] = frozenset()) -> list[Finding]:
-    """`broken` holds "kind:id" of records that failed validation; references to them are
-    not reported again as unknown."""
+    """`broken` holds "kind:id" of records that failed validation ("kind:*" when a whole
+    file could not be read); references to them are not reported again as unknown."""
     return list(_references(kb, broken)) + list(_names(kb))
 
 
@@ -26,7 +26,9 @@ def _references(kb: KnowledgeBase, broken) -> Iterator[Finding]:
     def refs(kind: str, rid: str, path: tuple, value, target: str) -> Iterator[Finding]:
         values = value if isinstance(value, list) else [value]
         for i, ref in enumerate(values):
-            if ref is not None and ref not in index[target] and f"{target}s:{ref}" not in broken:
+            if ref is None or ref in index[target]:
+                continue
+            if not {f"{target}s:{ref}", f"{target}s:*"} & broken:
                 where = path + (i,) if isinstance(value, list) else path
                 yield kind, rid, where, f"unknown {target} {ref!r}"
 

@@ -55,6 +55,8 @@ class _Collector:
             data, locator = read_yaml(path, shown)
         except YamlProblem as exc:
             self.problems.append(exc.problem)
+            # Its records are unknown: do not report every reference to them as well.
+            self.broken.add(_WHOLE_KIND[kind])
             return
         model = models.FILE_MODELS[kind]
         if not isinstance(data, dict):
@@ -156,7 +158,8 @@ class _Collector:
     def finish(self) -> KnowledgeBase:
         kb = self.kb
         for source_id, shown, locator in self.source_refs:
-            if source_id not in kb.source_by_id and f"sources:{source_id}" not in self.broken:
+            if source_id not in kb.source_by_id and not {f"sources:{source_id}",
+                                                          "sources:*"} & self.broken:
                 line, col = locator.find(("source",))
                 known = ", ".join(sorted(kb.source_by_id)) or "none"
                 self.problems.append(Problem(
@@ -175,6 +178,10 @@ class _Collector:
 
 def _shape(data) -> str:
     return {list: "list", str: "text value", type(None): "empty document"}.get(type(data), "value")
+
+
+_WHOLE_KIND = {"source-card": "sources:*", "actors": "actors:*", "steps": "steps:*",
+               "source-data": "quotes:*"}
 
 
 def _item_model(annotation):

@@ -68,7 +68,7 @@ DEFECTS = {
                       "    stance: proposal\n    stance: offer", "stance: offer",
                       "duplicate key 'stance'"),
     "yaml syntax": ("data/actors.yaml", "name: South Korea", "name: South: Korea",
-                    "name: South: Korea", "mapping values are not allowed here"),
+                    "name: South: Korea", "mapping values are not allowed"),
 }
 
 
@@ -105,3 +105,9 @@ def test_missing_file_and_wrong_top_level(kb_copy):
     messages = {p.message.split(" of")[0] for p in problems_of(kb_copy)}
     assert "file is missing" in messages
     assert "expected a mapping" in messages
+
+
+def test_unreadable_file_does_not_cascade(kb_copy):
+    edit(kb_copy / "data/actors.yaml", "name: South Korea", "name: South: Korea")
+    (problem,) = problems_of(kb_copy)
+    assert problem.file.endswith("data/actors.yaml")
