@@ -94,12 +94,13 @@ class _Collector:
                 continue
             if value is None:
                 value = []
+            kind = f"{item_model.__name__.lower()}s"
             if not isinstance(value, list):
                 line, col = locator.find((name,))
                 self.problems.append(Problem(shown, line, col, f"{name}: expected a list of "
                                              f"{item_model.__name__} records"))
+                self.broken.add(f"{kind}:*")
                 value = []
-            kind = f"{item_model.__name__.lower()}s"
             result[name] = [
                 (i, record) for i, item in enumerate(value)
                 if (record := self._validate(item_model, item, (name, i), shown, locator, kind))

@@ -87,9 +87,11 @@ def _fold(text: str) -> str:
 
 
 def actor_detail(kb: KnowledgeBase, actor_id: str) -> Record:
-    """One actor with the positions it holds or voices and the words it spoke."""
+    """One actor with the positions it holds or voices and the words it spoke or relayed."""
     record = dict(kb.actor_by_id[actor_id])
     record["members"] = sorted(kb.members[actor_id] - {actor_id})
     record["positions"] = demands(kb, [actor_id])
-    record["quotes"] = quotes(kb, actor_ids=[actor_id])
+    spoken = {q["id"] for q in quotes(kb, actor_ids=[actor_id])}
+    record["quotes"] = [_pick(q, QUOTE_FIELDS) for q in kb.quotes
+                        if q["id"] in spoken or q["reported_by"] == actor_id]
     return record
