@@ -162,7 +162,7 @@ def test_query_on_invalid_kb_exit_1_on_stderr(kpos, kb_copy):
     (kb_copy / "data/steps.yaml").write_text("steps: 3\n")
     result = kpos("actors", data=kb_copy)
     assert result.exit_code == 1 and result.stdout == ""
-    assert "data/steps.yaml:1:8: steps: expected a list" in result.stderr
+    assert "data/steps.yaml:1:1: steps: expected a list" in result.stderr
 
 
 def test_data_option_errors(kpos, tmp_path):
