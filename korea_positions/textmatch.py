@@ -34,6 +34,8 @@ class Normalized:
                     chars.append(" ")
                     offsets.append(i)
                 continue
+            if char == "-" and chars and chars[-1] == "-":  # "--" typed for a dash
+                continue
             for part in ("..." if char == "\u2026" else char):
                 chars.append(part)
                 offsets.append(i)

@@ -1,0 +1,85 @@
+"""kpos verify on small texts written for the purpose."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import MINI, edit
+from korea_positions.textmatch import Normalized, find, word_diff
+
+TEXTS = MINI / "texts"
+
+
+def verdicts(kpos, data, texts=TEXTS):
+    result = kpos("verify", "--texts", str(texts), "-f", "json", data=data)
+    return result, {r["quote"]: r for r in json.loads(result.stdout)}
+
+
+def test_all_found_exit_0(kpos):
+    result, records = verdicts(kpos, MINI)
+    assert result.exit_code == 0
+    assert {r["status"] for r in records.values()} == {"ok"}
+    assert records["alpha-not-first"]["line"] == 4
+    assert list(records["alpha-sincerity"])[:4] == ["quote", "source", "status", "detail"]
+
+
+def test_hit_across_a_line_break():
+    text = Normalized("it is the token\n   of trust, she said")
+    assert find("the token of trust", text).found
+
+
+@pytest.mark.parametrize("quote", ["Pyongyang's negotiator", "Pyongyang’s negotiator",
+                                   '"We will not move first,"', "peace must come first -- no"[:24],
+                                   "first - “a declaration", "first—“a declaration"])
+def test_tolerated_differences(quote):
+    text = Normalized((TEXTS / "alpha.txt").read_text(encoding="utf-8"))
+    assert find(quote, text).found, quote
+
+
+@pytest.mark.parametrize("quote", ["Pyongyangs negotiator", "we will not move first",
+                                   "We will not move  first now"])
+def test_word_changes_are_not_tolerated(quote):
+    text = Normalized((TEXTS / "alpha.txt").read_text(encoding="utf-8"))
+    assert not find(quote, text).found
+
+
+def test_near_miss_shows_closest_passage_and_difference(kpos, kb_copy):
+    edit(kb_copy / "data/sources/alpha.yaml", "token of trust", "token of faith")
+    result, records = verdicts(kpos, kb_copy)
+    assert result.exit_code == 1
+    record = records["alpha-token"]
+    assert record["status"] == "not-found" and record["line"] == 5
+    assert "'a declaration is the token of trust'" in record["detail"]
+    assert "-'faith' +'trust'" in record["detail"]
+    assert records["alpha-sincerity"]["status"] == "ok"
+
+
+def test_word_diff():
+    assert word_diff("to negotiate a treaty", "to negotiating a treaty") == "-'negotiate' +'negotiating'"
+
+
+def test_sha_mismatch(kpos, kb_copy, tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "alpha.txt").write_bytes((TEXTS / "alpha.txt").read_bytes() + b"\nEdited.\n")
+    (texts / "beta.txt").write_bytes((TEXTS / "beta.txt").read_bytes())
+    result, records = verdicts(kpos, kb_copy, texts)
+    assert result.exit_code == 1
+    assert records["alpha-sincerity"]["status"] == "sha-mismatch"
+    assert "the source card says 11d614fa6f73" in records["alpha-sincerity"]["detail"]
+    assert records["beta-simultaneously"]["status"] == "ok"
+
+
+def test_missing_text(kpos, tmp_path):
+    (tmp_path / "beta.txt").write_bytes((TEXTS / "beta.txt").read_bytes())
+    result, records = verdicts(kpos, MINI, tmp_path)
+    assert result.exit_code == 1
+    assert records["alpha-token"]["status"] == "no-text"
+    assert records["beta-simultaneously"]["status"] == "ok"
+
+
+def test_missing_texts_directory_is_usage_error(kpos, tmp_path):
+    result = kpos("verify", "--texts", str(tmp_path / "nope"))
+    assert result.exit_code == 2
