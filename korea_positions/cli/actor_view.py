@@ -18,6 +18,6 @@ def show_actor(console, records) -> None:
     for view, key in ((views.POSITIONS, "positions"), (views.QUOTES, "quotes")):
         console.print()
         if actor[key]:
-            console.print(table(view, actor[key]))
+            console.print(table(view, actor[key], console.width))
         else:
             console.print(Text(f"{view.title}: none", style="dim"))

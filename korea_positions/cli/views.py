@@ -47,13 +47,22 @@ SOURCES = View("Sources", (
     column("title", ratio=3), column("authors", ratio=1),
 ), noun=("source", "sources"))
 POSITIONS = View("Positions", (
-    Column("actor", who, ratio=2), column("stance"), Column("step / order", step_and_order, ratio=3),
-    column("summary", ratio=6), column("source", ratio=2),
-), noun=("position", "positions"))
+    Column("actor", who, ratio=2), column("stance", no_wrap=True),
+    Column("step / order", step_and_order, ratio=3), column("summary", ratio=6),
+    column("source", ratio=2),
+), noun=("position", "positions"), narrow=(
+    Column("actor / source", lambda r: f"{who(r)}\n{r['source']}", ratio=2),
+    column("stance", no_wrap=True), Column("step / order", step_and_order, ratio=2),
+    column("summary", ratio=4),
+))
 QUOTES = View("Quotes", (
     Column("speaker", speaker, ratio=2), Column("quote", quote_text, ratio=7),
     column("about", ratio=2), column("source", ratio=2),
-), noun=("quote", "quotes"))
+), noun=("quote", "quotes"), narrow=(
+    Column("speaker / source", lambda r: f"{speaker(r)}\n{r['source']}", ratio=2),
+    Column("quote / about", lambda r: f"{quote_text(r)}\nabout: {LIST_SEPARATOR.join(r['about'])}",
+           ratio=5),
+))
 VERIFY = View("Verification", (
     column("quote", ratio=3), column("source", ratio=2), column("status", no_wrap=True),
     column("line"), column("detail", ratio=6),

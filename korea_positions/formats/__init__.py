@@ -38,7 +38,11 @@ class View:
     columns: tuple[Column, ...] = ()
     noun: tuple[str, str] = ("record", "records")  # singular, plural: "1 quote", "2 quotes"
     single: bool = False  # one object rather than a list (`kpos actor`)
+    narrow: tuple[Column, ...] = ()  # columns for terminals narrower than NARROW
     custom_table: Callable | None = field(default=None, compare=False)
+
+
+NARROW = 120
 
 
 def column(name: str, header: str | None = None, **kwargs) -> Column:

@@ -8,13 +8,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from korea_positions.formats import NARROW
 from korea_positions.formats.cells import cell, escape_controls
 
 
 def console_for(out, terminal: bool) -> Console:
-    # Rich honours NO_COLOR itself; colour only on a terminal.
-    return Console(file=out, force_terminal=terminal, no_color=bool(os.environ.get("NO_COLOR")),
-                   highlight=False, emoji=False, markup=False, soft_wrap=False)
+    # NO_COLOR means no escape sequences at all (Rich alone would still emit bold/italic).
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(file=out, force_terminal=terminal and not plain, no_color=plain,
+                   color_system=None if plain else "auto", highlight=False, emoji=False,
+                   markup=False, soft_wrap=False)
 
 
 def text(value: object, style: str = "") -> Text:
@@ -22,13 +25,28 @@ def text(value: object, style: str = "") -> Text:
     return Text(escape_controls(cell(value), keep_newlines=True), style=style)
 
 
-def table(view, records) -> Table:
+MAX_UNBROKEN = 26  # an id longer than this may be folded rather than squeeze the table
+
+
+def table(view, records, width: int) -> Table:
+    columns = view.narrow if view.narrow and width < NARROW else view.columns
     grid = Table(title=view.title, title_justify="left", show_lines=False, expand=False,
                  header_style="bold", pad_edge=False, box=None, padding=(0, 1))
-    for col in view.columns:
-        grid.add_column(col.header, ratio=col.ratio, no_wrap=col.no_wrap, overflow="fold")
-    for record in records:
-        grid.add_row(*(text(col.value(record)) for col in view.columns))
+    cells = [[text(col.value(record)) for col in columns] for record in records]
+    # Keep ids whole where the width allows: a column is at least as wide as its longest
+    # unbreakable word, unless that would leave the others too little room (then ids fold;
+    # nothing is ever cut off).
+    mins = [min(MAX_UNBROKEN, max((len(w) for row in cells for w in row[i].plain.split()),
+                                  default=0)) if col.ratio else 0
+            for i, col in enumerate(columns)]
+    budget = int(width * 0.6)
+    if sum(mins) > budget:
+        mins = [m * budget // sum(mins) for m in mins]
+    for col, minimum in zip(columns, mins):
+        grid.add_column(col.header, ratio=col.ratio, no_wrap=col.no_wrap, overflow="fold",
+                        min_width=minimum or None)
+    for row in cells:
+        grid.add_row(*row)
     return grid
 
 
@@ -40,6 +58,6 @@ def render(records, view, out, terminal) -> None:
     if not records:
         console.print(Text(f"{view.title}: none", style="dim"))
         return
-    console.print(table(view, records))
+    console.print(table(view, records, console.width))
     count = len(records)
     console.print(Text(f"{count} {view.noun[count != 1]}", style="dim"))
