@@ -1,7 +1,7 @@
 """Resolve what a user types (id, name, alias, surname) to ids.
 
-Matching ignores case, spaces, hyphens and periods: `Kim Jong Un` = `kim jong-un`,
-`U.S.` = `US`.
+Matching ignores case, spaces, hyphens, periods and a leading "the": `Kim Jong Un` =
+`kim jong-un`, `U.S.` = `US`, `the Trump administration` = `Trump administration`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,12 @@ from korea_positions.kb import KnowledgeBase, Record
 _IGNORED = re.compile(r"[\s.\-\u2010-\u2015\u2212_]+")
 
 
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def normalize(text: str) -> str:
-    return _IGNORED.sub("", text).casefold()
+    """`The U.S.` -> `us`: case, spaces, hyphens, periods and a leading "the" ignored."""
+    return _IGNORED.sub("", _ARTICLE.sub("", text.strip())).casefold()
 
 
 def surname(actor: Record) -> str | None:
