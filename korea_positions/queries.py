@@ -39,8 +39,8 @@ def _voices(kb: KnowledgeBase, actor_ids: list[str]) -> set[str]:
 
 def demands(kb: KnowledgeBase, actor_ids: list[str] | None = None, step: str | None = None,
             source_ids: set[str] | None = None, stance: str | None = None) -> list[Record]:
-    """Positions, filtered. An actor filter matches the positions an actor holds, states or
-    relays, and those of the people and groups who speak for it."""
+    """Positions, filtered. An actor filter matches the positions an actor holds or states,
+    and those of the people and groups who speak for it."""
     voices = _voices(kb, actor_ids) if actor_ids else None
     result = []
     for p in kb.positions:
@@ -87,10 +87,13 @@ def _fold(text: str) -> str:
 
 
 def actor_detail(kb: KnowledgeBase, actor_id: str) -> Record:
-    """One actor with the positions it holds or voices and the words it spoke or relayed."""
+    """One actor with the positions it holds, voices or relays and the words it spoke or
+    relayed."""
     record = dict(kb.actor_by_id[actor_id])
     record["members"] = sorted(kb.members[actor_id] - {actor_id})
-    record["positions"] = demands(kb, [actor_id])
+    held = {p["id"] for p in demands(kb, [actor_id])}
+    record["positions"] = [_pick(p, POSITION_FIELDS) for p in kb.positions
+                           if p["id"] in held or p["reported_by"] == actor_id]
     spoken = {q["id"] for q in quotes(kb, actor_ids=[actor_id])}
     record["quotes"] = [_pick(q, QUOTE_FIELDS) for q in kb.quotes
                         if q["id"] in spoken or q["reported_by"] == actor_id]
