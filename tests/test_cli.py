@@ -142,7 +142,8 @@ def test_empty_result_is_success(kpos):
 def test_actor_table_shows_card_positions_and_quotes(kpos):
     out = kpos("actor", "lee", "-f", "table").stdout
     assert "Lee Min-ho" in out and "speaks for: rok" in out
-    assert "simultaneously" in out and "beta-rok-both" not in out  # table shows summaries
+    assert "simultaneously" in out and "Seoul proposes the declaration" in out
+    assert "order: declaration + inventory" in out
 
 
 def test_validate_ok_counts(kpos):

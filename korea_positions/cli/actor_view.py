@@ -15,7 +15,10 @@ def show_actor(console, records) -> None:
                        ("spoken for by", "members"), ("codes", "codes")):
         if actor.get(key):
             console.print(Text(f"{label}: ", style="dim") + text(actor[key]))
-    for view, key in ((views.POSITIONS, "positions"), (views.QUOTES, "quotes")):
+    console.print(Text("order: ", style="dim") + text(views.chain(
+        {"stages": actor.get("sequence", [])})))
+    for view, key in ((views.CONFLICTS, "conflicts"), (views.POSITIONS, "positions"),
+                      (views.QUOTES, "quotes")):
         console.print()
         if actor[key]:
             console.print(table(view, actor[key], console.width))

@@ -124,6 +124,21 @@ def actor(
         setattr(exc, "param_hint", "NAME")
         raise
     record = queries.actor_detail(kb, actor_id)
+    from korea_positions.conflicts import conflicts as conflicts_of
+    from korea_positions.sequence import SequenceCycle, sequence as sequence_of
+
+    try:
+        record["sequence"] = sequence_of(kb, actor_id)["stages"]
+    except SequenceCycle as cycle:
+        raise _cycle_error(kb, cycle) from None
+    # The conflicts this actor is part of: against every other party with an order (a
+    # person is not set against the party it speaks for).
+    from korea_positions.conflicts import default_actors
+
+    own = {party for party, members in kb.members.items() if actor_id in members}
+    others = [a for a in default_actors(kb) if a not in own]
+    record["conflicts"] = [c for c in conflicts_of(kb, [actor_id, *others])
+                           if actor_id in c["positions"]]
     from korea_positions.cli.actor_view import show_actor
 
     emit([record], View("Actor", single=True, custom_table=show_actor), fmt)
@@ -212,8 +227,20 @@ def validate(ctx: typer.Context) -> None:
     from korea_positions.errors import ExitStatus, InvalidKnowledgeBase
     from korea_positions.loader import load
 
+    from korea_positions.errors import Problem
+    from korea_positions.sequence import cycles
+
     try:
         kb = load(state(ctx).root)
+        problems = []
+        for actor_id, position_ids in cycles(kb):
+            file, line, col = kb.origin("positions", position_ids[0])
+            where = ", ".join(f"{pid} (line {kb.origin('positions', pid)[1]} of "
+                              f"{kb.origin('positions', pid)[0]})" for pid in position_ids)
+            problems.append(Problem(file, line, col, (
+                f"the order of {actor_id!r} has a cycle; the positions forming it: {where}")))
+        if problems:
+            raise InvalidKnowledgeBase(problems)
     except InvalidKnowledgeBase as exc:
         import sys
 
@@ -252,3 +279,116 @@ def verify(
         typer.echo(f"kpos: {len(failed)} of {len(records)} quote(s) not verified", err=True)
         raise typer.Exit(ExitStatus.PROBLEMS)
     typer.echo(f"kpos: all {len(records)} quote(s) verified", err=True)
+
+
+def _as_of(value: str | None) -> str | None:
+    if value is None:
+        return None
+    import datetime as dt
+
+    from korea_positions.errors import UsageError
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"{value!r} is not a date; use YYYY-MM-DD", "--as-of") from None
+
+
+def _cycle_error(kb, cycle):
+    from korea_positions.errors import KposError
+
+    where = "; ".join(f"{pid} ({':'.join(map(str, kb.origin('positions', pid)[:2]))})"
+                      for pid in cycle.positions)
+    return KposError(f"{cycle}. Positions: {where}. Run `kpos validate`.")
+
+
+AsOfOption = typer.Option(None, "--as-of", metavar="DATE",
+                          help="Only positions stated on or before this date (YYYY-MM-DD).")
+
+
+@app.command()
+@handle_errors
+def sequence(
+    ctx: typer.Context,
+    actor: Optional[List[str]] = typer.Option(
+        None, "--actor", "-a", help="Actor (repeatable) [default: every party with an order]."),
+    as_of: Optional[str] = AsOfOption,
+    fmt: Optional[OutputFormat] = FormatOption,
+) -> None:
+    """Show each actor's steps in order, earliest first; steps in one stage go together.
+
+    Example: kpos sequence --actor US --actor DPRK --actor ROK
+    """
+    from korea_positions.conflicts import default_actors
+    from korea_positions.sequence import SequenceCycle, sequence as sequence_of
+
+    kb = state(ctx).kb()
+    date = _as_of(as_of)
+    actor_ids = _actor_ids(kb, actor) or default_actors(kb, date)
+    try:
+        records = [sequence_of(kb, actor_id, date) for actor_id in actor_ids]
+    except SequenceCycle as cycle:
+        raise _cycle_error(kb, cycle) from None
+    emit(records, views.SEQUENCES, fmt)
+
+
+@app.command()
+@handle_errors
+def conflicts(
+    ctx: typer.Context,
+    actor: Optional[List[str]] = typer.Option(
+        None, "--actor", "-a", help="Actor (repeatable) [default: every party with an order]."),
+    as_of: Optional[str] = AsOfOption,
+    fmt: Optional[OutputFormat] = FormatOption,
+) -> None:
+    """Show the pairs of steps that actors want in different orders, and who stands where.
+
+    Example: kpos conflicts --actor US --actor DPRK
+    """
+    from korea_positions.conflicts import conflicts as conflicts_of
+
+    kb = state(ctx).kb()
+    records = conflicts_of(kb, _actor_ids(kb, actor), _as_of(as_of))
+    emit(records, views.CONFLICTS, fmt)
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    dot = "dot"
+    mermaid = "mermaid"
+
+
+@app.command()
+@handle_errors
+def export(
+    ctx: typer.Context,
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", case_sensitive=False,
+                                     help="json: the whole knowledge base; dot, mermaid: "
+                                          "each actor's order and the conflicts."),
+    output: str = typer.Option("-", "--output", "-o", metavar="PATH",
+                               help="File to write (atomically); - for standard output."),
+    as_of: Optional[str] = AsOfOption,
+) -> None:
+    """Export the knowledge base or its order diagrams.
+
+    Example: kpos export --format dot -o orders.dot && dot -Tsvg orders.dot > orders.svg
+    """
+    from korea_positions import exports
+
+    kb = state(ctx).kb()
+    text = exports.render(kb, fmt.value, _as_of(as_of))
+    if output == "-":
+        import sys
+
+        sys.stdout.write(text)
+        return
+    from pathlib import Path
+
+    from korea_positions.atomic import write_atomically
+    from korea_positions.errors import UsageError
+
+    path = Path(output).expanduser()
+    if not path.parent.is_dir():
+        raise UsageError(f"no such directory: {path.parent}", "--output")
+    write_atomically(path, text.encode("utf-8"))
+    typer.echo(f"kpos: wrote {path}", err=True)

@@ -67,3 +67,34 @@ VERIFY = View("Verification", (
     column("quote", ratio=3), column("source", ratio=2), column("status", no_wrap=True),
     column("line"), column("detail", ratio=6),
 ), noun=("quote", "quotes"))
+
+
+def chain(record: dict) -> str:
+    from korea_positions.sequence import chain_text
+
+    return chain_text(record["stages"]) or "(no stated order)"
+
+
+def sides(record: dict) -> str:
+    """Who stands where on a contested pair, one line per side."""
+    lines = []
+    for key, label in (("a_first", f"{record['step_a']} first"),
+                       ("b_first", f"{record['step_b']} first"), ("together", "together")):
+        if record[key]:
+            lines.append(f"{label}: {LIST_SEPARATOR.join(record[key])}")
+    return "\n".join(lines)
+
+
+def evidence(record: dict) -> str:
+    return "\n".join(f"{actor}: {LIST_SEPARATOR.join(ids)}"
+                     for actor, ids in record["positions"].items())
+
+
+SEQUENCES = View("Sequences", (
+    column("actor", no_wrap=True), Column("order, earliest first", chain, ratio=5),
+    Column("positions", lambda r: len(r["positions"]), no_wrap=True),
+), noun=("actor", "actors"))
+CONFLICTS = View("Conflicts", (
+    Column("steps", lambda r: f"{r['step_a']}\nvs {r['step_b']}", ratio=2),
+    Column("who wants what first", sides, ratio=3), Column("positions", evidence, ratio=4),
+), noun=("conflict", "conflicts"))
