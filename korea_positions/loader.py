@@ -13,6 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 from korea_positions import checks, models
 from korea_positions.errors import InvalidKnowledgeBase, Problem
 from korea_positions.kb import KnowledgeBase
+from korea_positions.kbfiles import files_of
 from korea_positions.yamlread import Locator, YamlProblem, read_yaml
 
 
@@ -22,17 +23,6 @@ def shown_path(path: Path) -> str:
         return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
     except (OSError, ValueError):
         return str(path)
-
-
-def files_of(root: Path) -> dict[str, list[Path]]:
-    """The files of a knowledge base, by kind; the mtimes of these decide cache freshness."""
-    data = root / "data"
-    return {
-        "source-card": sorted((root / "seeds").glob("*.yaml")),
-        "actors": [data / "actors.yaml"],
-        "steps": [data / "steps.yaml"],
-        "source-data": sorted((data / "sources").glob("*.yaml")),
-    }
 
 
 class _Collector:

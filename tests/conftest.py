@@ -18,6 +18,13 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    """Every test gets its own cache directory: none shares or leaves state."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "kpos"
+
+
 @pytest.fixture
 def kpos(runner, monkeypatch):
     """Run kpos in-process at a fixed terminal width; returns the Result."""

@@ -54,11 +54,13 @@ def main(
         None, "--data", envvar="KPOS_DATA", metavar="DIR",
         help="Knowledge base root holding data/ and seeds/ (default: the bundled one)."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
+    no_cache: bool = typer.Option(False, "--no-cache",
+                                  help="Read the knowledge base files, bypassing the cache."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Show the version and exit."),
 ) -> None:
     """Who demands what, and in which order, in the negotiations over ending the Korean War."""
-    ctx.obj = State(data=data, debug=debug)
+    ctx.obj = State(data=data, debug=debug, no_cache=no_cache)
 
 
 def _actor_ids(kb, names: list[str] | None) -> list[str] | None:

@@ -17,6 +17,7 @@ from korea_positions.formats import OutputFormat, View, render
 class State:
     data: str | None = None
     debug: bool = False
+    no_cache: bool = False
     _kb: object = None
 
     @property
@@ -27,9 +28,22 @@ class State:
 
     def kb(self):
         if self._kb is None:
-            from korea_positions.loader import load
+            root = self.root
+            if self.no_cache:
+                from korea_positions.loader import load
 
-            self._kb = load(self.root)
+                self._kb = load(root)
+                return self._kb
+            from korea_positions import cache
+            from korea_positions.kbfiles import fingerprint
+
+            self._kb = cache.load(root)
+            if self._kb is None:
+                from korea_positions.loader import load
+
+                files = fingerprint(root)
+                self._kb = load(root)
+                cache.store(root, self._kb, files)
         return self._kb
 
 
