@@ -67,6 +67,15 @@ class KnowledgeBase:
             result[actor["id"]] = seen
         return result
 
+    @cached_property
+    def positions_of_voice(self) -> dict[str, list[int]]:
+        """Actor id -> indexes of the positions it holds or states, in order."""
+        index: dict[str, list[int]] = {}
+        for i, p in enumerate(self.positions):
+            for voice in {p["actor"], p.get("stated_by")} - {None}:
+                index.setdefault(voice, []).append(i)
+        return index
+
     def counts(self) -> dict[str, int]:
         return {kind: len(getattr(self, kind)) for kind in KINDS}
 

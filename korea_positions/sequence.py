@@ -63,9 +63,8 @@ def order_constraints(kb: KnowledgeBase, actor_id: str,
     and are not excluded by `as_of`."""
     voices = kb.members.get(actor_id, {actor_id})
     said: dict[frozenset, list[tuple[tuple, str, str, str]]] = {}
-    for index, p in enumerate(kb.positions):
-        if not voices & {p["actor"], p.get("stated_by")}:
-            continue
+    for index in sorted({i for voice in voices for i in kb.positions_of_voice.get(voice, ())}):
+        p = kb.positions[index]
         date = p.get("date") or ""
         if as_of is not None and date and date > as_of:
             continue
