@@ -113,7 +113,7 @@ class Position(Strict):
     reported_by: Optional[Slug] = None
     stance: Stance
     step: Slug
-    order: Order = Order()
+    order: Order = Field(default_factory=Order)
     summary: Text
     quotes: list[Slug] = []
     date: Optional[dt.date] = None
