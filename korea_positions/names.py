@@ -15,12 +15,17 @@ from korea_positions.kb import KnowledgeBase, Record
 _IGNORED = re.compile(r"[\s.\-\u2010-\u2015\u2212_]+")
 
 
-_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_DROP = str.maketrans(dict.fromkeys(" \t\n\r\f\v.-_\u00a0\u2010\u2011\u2012\u2013\u2014\u2015\u2212"))
 
 
 def normalize(text: str) -> str:
     """`The U.S.` -> `us`: case, spaces, hyphens, periods and a leading "the" ignored."""
-    return _IGNORED.sub("", _ARTICLE.sub("", text.strip())).casefold()
+    text = text.strip()
+    if text[:4].lower() == "the " or text[:4].lower() == "the\t":
+        text = text[4:]
+    key = text.translate(_DROP).casefold()
+    # Rare whitespace (other Unicode spaces) is dropped too; the table covers the usual.
+    return _IGNORED.sub("", key) if not key.isalnum() and any(c.isspace() for c in key) else key
 
 
 def surname(actor: Record) -> str | None:
@@ -54,6 +59,19 @@ class Resolver:
         if family:
             self._surnames.setdefault(normalize(family), set()).add(record_id)
 
+    def to_json(self) -> dict:
+        return {"what": self.what, "option": self.option, "labels": self._labels,
+                "keys": {k: sorted(v) for k, v in self._keys.items()},
+                "surnames": {k: sorted(v) for k, v in self._surnames.items()}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Resolver":
+        resolver = cls(data["what"], data["option"])
+        resolver._labels = data["labels"]
+        resolver._keys = data["keys"]
+        resolver._surnames = data["surnames"]
+        return resolver
+
     def resolve_all(self, text: str) -> set[str]:
         key = normalize(text)
         found = self._keys.get(key) or self._surnames.get(key) or set()
@@ -84,6 +102,9 @@ class Resolver:
 
 
 def actor_resolver(kb: KnowledgeBase) -> Resolver:
+    """From the cache when it holds one: normalizing thousands of names costs start-up."""
+    if kb.actor_names:
+        return Resolver.from_json(kb.actor_names)
     resolver = Resolver("actor", "--actor")
     for actor in kb.actors:
         resolver.add(actor["id"], actor["name"], [actor["name"], *actor["aliases"]], surname(actor))

@@ -1,14 +1,23 @@
 """Strict, safe YAML reading that remembers where every value came from.
 
-PyYAML composes the node tree (marks included); we build plain data ourselves so that
-no tag constructs an object, every scalar stays the text the curator wrote (YAML 1.1's
-`no` -> False or `10:28` -> 628 never happen; pydantic parses dates and booleans where
-the schema asks for them), duplicate keys and aliases are refused, and hostile input is
-bounded in size and depth.
+We build plain data ourselves from the event stream of PyYAML's parser (libyaml, in C),
+never from its composer or constructors, so that:
+
+- no tag constructs an object, and every scalar stays the text the curator wrote (YAML
+  1.1's `no` -> False, `10:28` -> 628 or `=` -> a "value" tag never happen; pydantic
+  parses dates and booleans where the schema asks for them);
+- duplicate keys, merge keys and aliases are refused where they occur (an alias bomb
+  stops at its first `*`);
+- hostile input is bounded before and while it is parsed: file size, line length,
+  characters YAML would silently turn into line breaks, nesting depth and the number of
+  values. libyaml's parser keeps its state on the heap, but the C composer recurses once
+  per level and overflows the C stack (a segfault) on ~100,000 nested `[`; building
+  from events with an explicit stack, and stopping at MAX_DEPTH, avoids any recursion.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +29,28 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
+# A valid line is far shorter: a text field holds at most 10,000 characters, 100,000 even
+# if each were written as a \UXXXXXXXX escape.
+MAX_LINE = 200_000
+# Keys, items and texts in one file; about 60 bytes each at the size limit. Bounds the
+# memory a file of `[a,a,a,...]` can claim (4 million values would take gigabytes).
+MAX_VALUES = 250_000
+
 _NULL_TAG = "tag:yaml.org,2002:null"
 _STANDARD_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
+_NULL_TEXTS = {"", "~", "null", "Null", "NULL"}  # what a plain scalar needs to mean null
+
+# Characters YAML does not allow (C0 and C1 controls but tab and line breaks, DEL,
+# U+FFFE/U+FFFF), plus three it allows but reads as line breaks: NEL (U+0085, which is
+# often a mangled "..."), LINE and PARAGRAPH SEPARATOR. Those would silently become a
+# space or a new line and shift every line number after them, so they are refused too;
+# written as escapes inside double quotes they are fine.
+_REFUSED_CHARS = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd"
+                            "\U00010000-\U0010ffff]")
+_LINE_BREAK = re.compile("\r\n|\r|\n")  # as libyaml counts lines, once the above are out
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
@@ -61,73 +87,166 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Any, Locator]:
         raw = path.read_bytes()
     except OSError as exc:
         raise fail(f"cannot read file: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:  # it grew after stat()
+        raise fail(f"file is larger than {MAX_BYTES} bytes; such files are refused")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise fail(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line, col) from None
+    _check_text(text, fail)
+    loader = _Loader(text)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        builder = _Builder(shown_as)
+        data = builder.run(loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
         if mark is None:
             raise fail(f"invalid YAML: {message}") from None
         raise fail(f"invalid YAML: {message}", mark.line + 1, mark.column + 1) from None
-    except yaml.YAMLError as exc:
-        raise fail(f"invalid YAML: {exc}") from None
-    except RecursionError:
-        raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)") from None
-    if root is None:
-        raise fail("file is empty")
-    builder = _Builder(shown_as)
-    data = builder.build(root, (), 0)
+    except yaml.YAMLError as exc:  # not expected after _check_text; keep it on one line
+        raise fail("invalid YAML: " + " ".join(str(exc).split())) from None
+    finally:
+        loader.dispose()
+    if builder.documents == 0 or data is None:
+        raise fail("file is empty", *builder.root_mark)
     return data, Locator(builder.marks)
 
 
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    line_start = 0
+    line = 1
+    for line, match in enumerate(_LINE_BREAK.finditer(text, 0, index), 2):
+        line_start = match.end()
+    return line, index - line_start + 1
+
+
+def _check_text(text: str, fail) -> None:
+    """Refuse what is cheap to find before parsing: odd characters, overlong lines."""
+    bad = _REFUSED_CHARS.search(text)
+    if bad is not None:
+        code = ord(bad.group())
+        raise fail(f"character U+{code:04X} is not allowed in a YAML file; if it is meant, "
+                   f"write it as \\u{code:04x} inside double quotes", *_position(text, bad.start()))
+    if len(text) > MAX_LINE:
+        start = 0
+        for match in _LINE_BREAK.finditer(text + "\n"):
+            if match.start() - start > MAX_LINE:
+                line, _ = _position(text, start)
+                raise fail(f"line is {match.start() - start} characters long; lines longer "
+                           f"than {MAX_LINE} characters are refused", line, 1)
+            start = match.end()
+
+
+class _Open:
+    """A list or mapping being built; `key` is the mapping's key awaiting its value."""
+
+    __slots__ = ("value", "path", "key")
+    _NO_KEY = object()
+
+    def __init__(self, value, path: tuple):
+        self.value = value
+        self.path = path
+        self.key = self._NO_KEY
+
+    def wants_key(self) -> bool:
+        return isinstance(self.value, dict) and self.key is self._NO_KEY
+
+    def child_path(self) -> tuple:
+        return self.path + ((self.key,) if isinstance(self.value, dict) else (len(self.value),))
+
+    def add(self, value) -> None:
+        if isinstance(self.value, dict):
+            self.value[self.key] = value
+            self.key = self._NO_KEY
+        else:
+            self.value.append(value)
+
+
+_START = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
 class _Builder:
+    """Turns parser events into plain data, with an explicit stack (no recursion)."""
+
     def __init__(self, shown_as: str):
         self.shown_as = shown_as
         self.marks: dict[tuple, tuple[int, int]] = {}
-        self._seen: set[int] = set()
+        self.documents = 0
+        self.root_mark = (1, 1)
 
-    def _fail(self, node: yaml.Node, message: str) -> YamlProblem:
-        mark = node.start_mark
+    def _fail(self, event: yaml.Event, message: str) -> YamlProblem:
+        mark = event.start_mark
         return YamlProblem(Problem(self.shown_as, mark.line + 1, mark.column + 1, message))
 
-    def build(self, node: yaml.Node, path: tuple, depth: int, used_at=None) -> Any:
-        if depth > MAX_DEPTH:
-            raise self._fail(node, f"nesting is too deep (more than {MAX_DEPTH} levels)")
-        # The composer hands an alias back as the very node it names: seeing a node twice
-        # means an alias, which is how alias bombs multiply; the knowledge base needs none.
-        if id(node) in self._seen:
-            raise self._fail(used_at or node, "anchors and aliases (&, *) are not allowed")
-        self._seen.add(id(node))
-        if node.tag not in _STANDARD_TAGS:
-            raise self._fail(node, f"tag {node.tag!r} is not allowed")
-        self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        if node.tag == _NULL_TAG:  # resolved only for plain ~, null or nothing
-            return None
-        return node.value
+    def run(self, loader) -> Any:
+        stack: list[_Open] = []
+        root = None
+        values = 0
+        while True:
+            event = loader.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                return root
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise self._fail(event, "a second YAML document (---); a file holds one")
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise self._fail(event, "anchors and aliases (&, *) are not allowed")
+            if isinstance(event, _END):
+                value = stack.pop().value
+            elif isinstance(event, _START):
+                values += 1
+                if values > MAX_VALUES:
+                    raise self._fail(event, f"more than {MAX_VALUES} values in one file; "
+                                     "files that large are refused")
+                tag = event.tag
+                if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+                    raise self._fail(event, f"tag {tag!r} is not allowed")
+                if stack and stack[-1].wants_key():
+                    self._key(stack[-1], event)
+                    continue
+                if len(stack) > MAX_DEPTH:
+                    raise self._fail(event, f"nesting is too deep (more than {MAX_DEPTH} levels)")
+                path = stack[-1].child_path() if stack else ()
+                mark = event.start_mark
+                self.marks.setdefault(path, (mark.line + 1, mark.column + 1))
+                if isinstance(event, yaml.ScalarEvent):
+                    value = _scalar(event)
+                else:
+                    stack.append(_Open([] if isinstance(event, yaml.SequenceStartEvent)
+                                       else {}, path))
+                    continue
+            else:  # stream start, document end
+                continue
+            if stack:
+                stack[-1].add(value)
+            else:
+                root = value
+                self.root_mark = self.marks.get((), (1, 1))
 
-    def _mapping(self, node: yaml.MappingNode, path: tuple, depth: int) -> dict:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self._fail(key_node, "a key must be a plain name, not a list or mapping")
-            if key_node.tag not in _STANDARD_TAGS:
-                raise self._fail(key_node, f"tag {key_node.tag!r} is not allowed")
-            key = key_node.value
-            if key == "<<":
-                raise self._fail(key_node, "merge keys (<<) are not allowed")
-            if key in result:
-                raise self._fail(key_node, f"duplicate key {key!r}")
-            mark = key_node.start_mark
-            self.marks[path + (key,)] = (mark.line + 1, mark.column + 1)
-            result[key] = self.build(value_node, path + (key,), depth + 1, used_at=key_node)
-        return result
+    def _key(self, mapping: _Open, event: yaml.Event) -> None:
+        if not isinstance(event, yaml.ScalarEvent):
+            raise self._fail(event, "a key must be a plain name, not a list or mapping")
+        key = event.value
+        if key == "<<":
+            raise self._fail(event, "merge keys (<<) are not allowed")
+        if key in mapping.value:
+            raise self._fail(event, f"duplicate key {key!r}")
+        mapping.key = key
+        mark = event.start_mark
+        self.marks[mapping.path + (key,)] = (mark.line + 1, mark.column + 1)
+
+
+def _scalar(event: yaml.ScalarEvent) -> str | None:
+    """The text as written; None only for an explicit !!null or a plain ~, null or nothing."""
+    if event.tag == _NULL_TAG:
+        return None
+    if event.tag is None and event.implicit[0] and event.value in _NULL_TEXTS:
+        return None
+    return event.value

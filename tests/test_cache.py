@@ -70,9 +70,13 @@ def test_unwritable_cache_dir_is_harmless(kpos, kb_copy, monkeypatch, tmp_path):
 def test_cache_is_plain_json(kpos, kb_copy, private_cache):
     ids(kpos, kb_copy)
     (cached,) = private_cache.iterdir()
-    head, payload = cached.read_bytes().split(b"\n", 1)
-    assert set(json.loads(payload)) == {"sources", "actors", "steps", "positions", "quotes",
-                                        "origins"}
+    head, body = cached.read_bytes().split(b"\n", 1)
+    parts = json.loads(head)["parts"]
+    assert list(parts) == ["sources", "actors", "steps", "positions", "quotes", "origins",
+                           "actor_names", "spoken_for_by"]
+    start = parts["sources"][0] + parts["actors"][0]
+    steps = json.loads(body[start:start + parts["steps"][0]])
+    assert [s["id"] for s in steps] == ["declaration", "inventory", "treaty"]
     assert cache.cache_path(kb_copy) == cached
 
 

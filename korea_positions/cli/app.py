@@ -1,7 +1,7 @@
 """The `kpos` Typer application: global options and the query commands."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Typer would have to compile every string
+# annotation back into a type at each start-up.
 from enum import Enum
 from typing import List, Optional
 
@@ -137,7 +137,7 @@ def actor(
     # person is not set against the party it speaks for).
     from korea_positions.conflicts import default_actors
 
-    own = {party for party, members in kb.members.items() if actor_id in members}
+    own = set(kb.parties_of(actor_id))
     others = [a for a in default_actors(kb) if a not in own]
     record["conflicts"] = [c for c in conflicts_of(kb, [actor_id, *others])
                            if actor_id in c["positions"]]

@@ -35,16 +35,22 @@ class State:
                 self._kb = load(root)
                 return self._kb
             from korea_positions import cache
-            from korea_positions.kbfiles import fingerprint
 
-            self._kb = cache.load(root)
+            self._kb = cache.load(root, rebuild=lambda: self._load_and_cache(root))
             if self._kb is None:
-                from korea_positions.loader import load
-
-                files = fingerprint(root)
-                self._kb = load(root)
-                cache.store(root, self._kb, files)
+                self._kb = self._load_and_cache(root)
         return self._kb
+
+    @staticmethod
+    def _load_and_cache(root: Path):
+        from korea_positions import cache
+        from korea_positions.kbfiles import fingerprint
+        from korea_positions.loader import load
+
+        files = fingerprint(root)
+        kb = load(root)
+        cache.store(root, kb, files)
+        return kb
 
 
 def state(ctx: typer.Context) -> State:

@@ -16,4 +16,9 @@ def dumps(value: object, indent: int | None = 2) -> str:
 
 
 def render(records, view, out, terminal) -> None:
-    out.write(dumps(records[0] if view.single else records) + "\n")
+    if view.single or terminal:
+        out.write(dumps(records[0] if view.single else records) + "\n")
+        return
+    # For pipes: one compact record a line, which the C encoder writes several times
+    # faster than an indented document; still one JSON array.
+    out.write("[\n" + ",\n".join(dumps(r, indent=None) for r in records) + ("\n]\n" if records else "]\n"))
