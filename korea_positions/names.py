@@ -19,11 +19,12 @@ _DROP = str.maketrans(dict.fromkeys(" \t\n\r\f\v.-_\u00a0\u2010\u2011\u2012\u201
 
 
 def normalize(text: str) -> str:
-    """`The U.S.` -> `us`: case, spaces, hyphens, periods and a leading "the" ignored."""
+    """`The U.S.` -> `us`: case, spaces, hyphens, periods and a leading "the" ignored;
+    a curly apostrophe is a straight one."""
     text = text.strip()
     if text[:4].lower() == "the " or text[:4].lower() == "the\t":
         text = text[4:]
-    key = text.translate(_DROP).casefold()
+    key = text.translate(_DROP).replace("\u2019", "'").casefold()
     # Rare whitespace (other Unicode spaces) is dropped too; the table covers the usual.
     return _IGNORED.sub("", key) if not key.isalnum() and any(c.isspace() for c in key) else key
 

@@ -71,7 +71,15 @@ class Match:
 
 def find(quote: str, haystack: Normalized) -> Match:
     needle = fold(quote)
-    position = haystack.text.find(needle)
+    # Prefer the words where they open a quotation: a short quote ("legal") also occurs
+    # in running text ("legally"), and the quotation is the proof that matters.
+    for mark in ('"', "'"):
+        position = haystack.text.find(mark + needle)
+        if position >= 0:
+            position += 1
+            break
+    else:
+        position = haystack.text.find(needle)
     if position >= 0:
         start, end = haystack.span(position, position + len(needle))
         return Match(True, start, end)

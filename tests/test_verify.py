@@ -83,3 +83,15 @@ def test_missing_text(kpos, tmp_path):
 def test_missing_texts_directory_is_usage_error(kpos, tmp_path):
     result = kpos("verify", "--texts", str(tmp_path / "nope"))
     assert result.exit_code == 2
+
+
+def test_short_quote_found_where_it_is_quoted():
+    text = Normalized("it is legally binding.\nHe called it “legal” in the end.")
+    match = find("legal", text)
+    assert match.found and match.line(text.original) == 2
+
+
+def test_curly_apostrophe_in_a_name(kpos):
+    from korea_positions.names import normalize
+
+    assert normalize("Pyongyang’s Negotiator") == normalize("pyongyang's negotiator")
