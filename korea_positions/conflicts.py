@@ -59,7 +59,9 @@ def conflicts(kb: KnowledgeBase, actor_ids: list[str] | None = None,
             maps[actor_id] = relation_map(kb, actor_id, as_of)
         except SequenceCycle:
             continue
-    pairs = sorted({pair for relations in maps.values() for pair in relations})
+    # A step and one of its own parts (part_of) are not alternatives to put in order.
+    pairs = sorted({pair for relations in maps.values() for pair in relations
+                    if not _nested(kb, *pair)})
     result = []
     for pair in pairs:
         holding = {a: m[pair] for a, m in maps.items() if pair in m}
@@ -84,3 +86,17 @@ def _sources(kb: KnowledgeBase, position_ids: list[str]) -> list[str]:
         if source and source not in result:
             result.append(source)
     return result
+
+
+def _nested(kb: KnowledgeBase, a: str, b: str) -> bool:
+    """Whether one step is part of the other, directly or through parts of parts."""
+    return b in _ancestors(kb, a) or a in _ancestors(kb, b)
+
+
+def _ancestors(kb: KnowledgeBase, step: str) -> set[str]:
+    seen: set[str] = set()
+    current = (kb.step_by_id.get(step) or {}).get("part_of")
+    while current and current not in seen:
+        seen.add(current)
+        current = (kb.step_by_id.get(current) or {}).get("part_of")
+    return seen

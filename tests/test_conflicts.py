@@ -144,3 +144,17 @@ def test_records_are_sorted_by_pair():
                            pos("d1", "dprk", "y", before=["z"]),
                            pos("d2", "dprk", "a", before=["b"])])
     assert [(r["step_a"], r["step_b"]) for r in conflicts(kb)] == [("a", "b"), ("y", "z")]
+
+
+def test_a_step_and_its_own_part_are_not_a_conflict():
+    kb = KnowledgeBase(
+        actors=[actor("us"), actor("dprk")],
+        steps=[{"id": "whole", "label": "W", "by": [], "part_of": None},
+               {"id": "part", "label": "P", "by": [], "part_of": "whole"},
+               {"id": "other", "label": "O", "by": [], "part_of": None}],
+        positions=[pos("p1", "us", "whole", before=["part"]),
+                   pos("p2", "dprk", "part", before=["whole"]),
+                   pos("p3", "us", "other", before=["whole"]),
+                   pos("p4", "dprk", "whole", before=["other"])])
+    pairs = [(c["step_a"], c["step_b"]) for c in conflicts(kb)]
+    assert pairs == [("other", "part"), ("other", "whole")]  # not ("part", "whole")

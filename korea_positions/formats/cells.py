@@ -6,9 +6,13 @@ import re
 
 LIST_SEPARATOR = "; "
 
-# C0 and C1 control characters and the bidirectional overrides that can reorder what a
-# terminal shows; escaped (never dropped) so what is shown still says what is stored.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# The bidirectional controls (marks, embeddings, overrides, isolates) that can reorder
+# what a terminal shows ("Trojan Source"); used in a regex character class.
+BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# C0 and C1 control characters, the line and paragraph separators (a terminal may break
+# the line or show nothing) and the bidi controls; escaped (never dropped) so what is
+# shown still says what is stored.
+_CONTROLS = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI}]")
 
 
 def escape_controls(text: str, keep_newlines: bool = False) -> str:
