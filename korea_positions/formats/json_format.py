@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import re
 
-_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+from korea_positions.formats.cells import BIDI
+
+_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI}]")
 
 
 def dumps(value: object, indent: int | None = 2) -> str:
-    # json escapes C0 controls itself; DEL and C1 controls are escaped too so no raw
-    # control character can reach a terminal. Both are still valid, lossless JSON.
+    # json escapes C0 controls itself; DEL, C1 controls, the line separators and the bidi
+    # controls are escaped too so none reaches a terminal raw. Still valid, lossless JSON.
     text = json.dumps(value, ensure_ascii=False, indent=indent)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
