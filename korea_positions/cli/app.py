@@ -19,6 +19,9 @@ app = typer.Typer(
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
+    # Plain click help and errors: stable text for the README's reference and for scripts,
+    # and no Rich import just to print usage.
+    rich_markup_mode=None,
 )
 
 
@@ -394,3 +397,49 @@ def export(
         raise UsageError(f"no such directory: {path.parent}", "--output")
     write_atomically(path, text.encode("utf-8"))
     typer.echo(f"kpos: wrote {path}", err=True)
+
+
+class SchemaKind(str, Enum):
+    source_card = "source-card"
+    actors = "actors"
+    steps = "steps"
+    source_data = "source-data"
+
+
+@app.command()
+@handle_errors
+def schema(
+    kind: Optional[SchemaKind] = typer.Argument(
+        None, help="Which file's schema [default: all, as one JSON object by kind]."),
+    output_dir: Optional[str] = typer.Option(
+        None, "--output-dir", metavar="DIR",
+        help="Write KIND.schema.json files into DIR (atomically) instead of printing."),
+) -> None:
+    """Print the JSON Schema of the knowledge base files, for editors.
+
+    Example: kpos schema actors > schemas/actors.schema.json
+    """
+    import json
+    import sys
+    from pathlib import Path
+
+    from korea_positions import schemas
+
+    kinds = [kind.value] if kind else [k.value for k in SchemaKind]
+    if output_dir is None:
+        if kind:
+            sys.stdout.write(schemas.schema_text(kind.value))
+        else:
+            sys.stdout.write(json.dumps({k: schemas.schema(k) for k in kinds}, indent=2,
+                                        ensure_ascii=False) + "\n")
+        return
+    from korea_positions.atomic import write_atomically
+    from korea_positions.errors import UsageError
+
+    directory = Path(output_dir).expanduser()
+    if not directory.is_dir():
+        raise UsageError(f"no such directory: {output_dir}", "--output-dir")
+    for name in kinds:
+        write_atomically(directory / schemas.file_name(name),
+                         schemas.schema_text(name).encode("utf-8"))
+        typer.echo(f"kpos: wrote {directory / schemas.file_name(name)}", err=True)
