@@ -357,46 +357,43 @@ def conflicts(
     emit(records, views.CONFLICTS, fmt)
 
 
-class ExportFormat(str, Enum):
-    json = "json"
-    dot = "dot"
-    mermaid = "mermaid"
+from korea_positions.export import ExportFormat  # noqa: E402  (light: an enum)
 
 
 @app.command()
 @handle_errors
 def export(
     ctx: typer.Context,
-    fmt: ExportFormat = typer.Option(..., "--format", "-f", case_sensitive=False,
-                                     help="json: the whole knowledge base; dot, mermaid: "
-                                          "each actor's order and the conflicts."),
-    output: str = typer.Option("-", "--output", "-o", metavar="PATH",
-                               help="File to write (atomically); - for standard output."),
+    fmt: ExportFormat = typer.Option(
+        ..., "--format", "-f", case_sensitive=False,
+        help="json: the whole knowledge base; csv: one file per entity in a directory; "
+             "sqlite: a database with keys and full-text search over quotes; dot, mermaid: "
+             "each actor's order and the conflicts; plover: positions as event records."),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o", metavar="PATH",
+        help="File (a directory for csv) to write atomically [default: standard output]."),
     as_of: Optional[str] = AsOfOption,
 ) -> None:
-    """Export the knowledge base or its order diagrams.
+    """Export the whole knowledge base, or diagrams of the orders, for other tools.
 
-    Example: kpos export --format dot -o orders.dot && dot -Tsvg orders.dot > orders.svg
+    Example: kpos export --format sqlite -o kpos.db && sqlite3 kpos.db "select * from quotes_fts where quotes_fts match 'sincerity'"
     """
-    from korea_positions import exports
-
-    kb = state(ctx).kb()
-    text = exports.render(kb, fmt.value, _as_of(as_of))
-    if output == "-":
-        import sys
-
-        sys.stdout.write(text)
-        return
     from pathlib import Path
 
-    from korea_positions.atomic import write_atomically
     from korea_positions.errors import UsageError
+    from korea_positions.export import NEEDS_PATH, writer
 
-    path = Path(output).expanduser()
-    if not path.parent.is_dir():
+    if output in (None, "-") and fmt in NEEDS_PATH:
+        raise UsageError(f"--format {fmt.value} needs --output PATH", "--output")
+    path = None if output in (None, "-") else Path(output).expanduser()
+    if path is not None and not path.parent.is_dir():
         raise UsageError(f"no such directory: {path.parent}", "--output")
-    write_atomically(path, text.encode("utf-8"))
-    typer.echo(f"kpos: wrote {path}", err=True)
+    if path is not None and fmt != ExportFormat.csv and path.is_dir():
+        raise UsageError(f"{output} is a directory", "--output")
+    kb = state(ctx).kb()
+    writer(fmt)(kb, path, _as_of(as_of))
+    if path is not None:
+        typer.echo(f"kpos: wrote {path}", err=True)
 
 
 class SchemaKind(str, Enum):

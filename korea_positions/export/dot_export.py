@@ -1,0 +1,10 @@
+"""dot: Graphviz diagram of each actor's order and of the conflicts."""
+
+from __future__ import annotations
+
+from korea_positions import diagrams
+from korea_positions.export.output import emit_text
+
+
+def write(kb, path, as_of=None) -> None:
+    emit_text(diagrams.dot(kb, as_of), path)
