@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from korea_positions import __version__
-from korea_positions.cli import views
+from korea_positions.cli import completion, views
 from korea_positions.cli.context import FormatOption, State, emit, handle_errors, state
 from korea_positions.formats import OutputFormat, View
 
@@ -112,7 +112,8 @@ def actors(
 @handle_errors
 def actor(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="Id, name, alias or unique surname."),
+    name: str = typer.Argument(..., autocompletion=completion.actors,
+                               help="Id, name, alias or unique surname."),
     fmt: Optional[OutputFormat] = FormatOption,
 ) -> None:
     """Show one actor with its positions and quotes.
@@ -178,9 +179,12 @@ def sources(ctx: typer.Context, fmt: Optional[OutputFormat] = FormatOption) -> N
 def demands(
     ctx: typer.Context,
     actor: Optional[List[str]] = typer.Option(
-        None, "--actor", "-a", help="Actor (repeatable); a party includes those who speak for it."),
-    step: Optional[str] = typer.Option(None, "--step", "-s", help="Only positions on this step."),
-    source: Optional[str] = typer.Option(None, "--source", help="Source id or outlet key."),
+        None, "--actor", "-a", autocompletion=completion.actors,
+            help="Actor (repeatable); a party includes those who speak for it."),
+    step: Optional[str] = typer.Option(None, "--step", "-s", autocompletion=completion.steps,
+        help="Only positions on this step."),
+    source: Optional[str] = typer.Option(None, "--source", autocompletion=completion.sources,
+        help="Source id or outlet key."),
     stance: Optional[Stance] = typer.Option(None, "--stance", help="Only this stance."),
     fmt: Optional[OutputFormat] = FormatOption,
 ) -> None:
@@ -200,10 +204,13 @@ def demands(
 @handle_errors
 def quotes(
     ctx: typer.Context,
-    source: Optional[str] = typer.Option(None, "--source", help="Source id or outlet key."),
+    source: Optional[str] = typer.Option(None, "--source", autocompletion=completion.sources,
+        help="Source id or outlet key."),
     actor: Optional[List[str]] = typer.Option(
-        None, "--actor", "-a", help="Speaker (repeatable); a party includes those who speak for it."),
-    step: Optional[str] = typer.Option(None, "--step", "-s", help="Only quotes about this step."),
+        None, "--actor", "-a", autocompletion=completion.actors,
+            help="Speaker (repeatable); a party includes those who speak for it."),
+    step: Optional[str] = typer.Option(None, "--step", "-s", autocompletion=completion.steps,
+        help="Only quotes about this step."),
     contains: Optional[str] = typer.Option(
         None, "--contains", help="Only quotes containing this text (case-insensitive)."),
     fmt: Optional[OutputFormat] = FormatOption,
@@ -226,6 +233,7 @@ def validate(ctx: typer.Context) -> None:
     """Check the knowledge base; print every problem as FILE:LINE:COL: message.
 
     Exit 0 and a count of each entity when it is valid, 1 when it has problems.
+
     Example: kpos --data ~/my-kb validate
     """
     from korea_positions.cli.context import report_problems
@@ -316,7 +324,8 @@ AsOfOption = typer.Option(None, "--as-of", metavar="DATE",
 def sequence(
     ctx: typer.Context,
     actor: Optional[List[str]] = typer.Option(
-        None, "--actor", "-a", help="Actor (repeatable) [default: every party with an order]."),
+        None, "--actor", "-a", autocompletion=completion.actors,
+            help="Actor (repeatable) [default: every party with an order]."),
     as_of: Optional[str] = AsOfOption,
     fmt: Optional[OutputFormat] = FormatOption,
 ) -> None:
@@ -342,7 +351,8 @@ def sequence(
 def conflicts(
     ctx: typer.Context,
     actor: Optional[List[str]] = typer.Option(
-        None, "--actor", "-a", help="Actor (repeatable) [default: every party with an order]."),
+        None, "--actor", "-a", autocompletion=completion.actors,
+            help="Actor (repeatable) [default: every party with an order]."),
     as_of: Optional[str] = AsOfOption,
     fmt: Optional[OutputFormat] = FormatOption,
 ) -> None:

@@ -1,0 +1,83 @@
+"""Help for every command, the README's reference, shell completion, format registries."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import MINI, REPO
+from korea_positions.cli import reference
+from korea_positions.export import ExportFormat, writer
+from korea_positions.formats import OutputFormat
+
+
+@pytest.mark.parametrize("command", reference.COMMANDS)
+def test_every_command_has_a_purpose_and_an_example(command):
+    text = reference.help_text([command])
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert lines[0].startswith(f"Usage: kpos {command}")
+    assert lines[1].endswith(".")  # the one-line purpose
+    assert any(line.startswith("Example: kpos ") for line in lines)
+
+
+def test_readme_reference_is_up_to_date():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert reference.current(readme) == reference.reference(), (
+        "README's command reference is stale: run "
+        "`python -m korea_positions.cli.reference README.md`")
+
+
+def test_every_command_is_in_the_reference():
+    from korea_positions.cli.app import app
+
+    names = {c.name or c.callback.__name__ for c in app.registered_commands}
+    assert names == set(reference.COMMANDS)
+
+
+@pytest.mark.parametrize("fmt", list(OutputFormat))
+def test_every_output_format_has_a_renderer(fmt):
+    import importlib
+
+    module = importlib.import_module(f"korea_positions.formats.{fmt.value}_format")
+    assert callable(module.render)
+
+
+@pytest.mark.parametrize("fmt", list(ExportFormat))
+def test_every_export_format_has_a_writer(fmt):
+    assert callable(writer(fmt))
+
+
+def complete(words: str, tmp_path) -> list[str]:
+    env = os.environ | {"_KPOS_COMPLETE": "complete_bash", "COMP_WORDS": words,
+                        "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+                        "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env.pop("KPOS_DATA", None)
+    result = subprocess.run([sys.executable, "-c",
+                             "from korea_positions.cli.main import main; main()"],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.stderr == ""
+    return result.stdout.split()
+
+
+def test_completes_commands_and_options(tmp_path):
+    assert "demands" in complete("kpos dem", tmp_path)
+    assert "--actor" in complete("kpos demands --ac", tmp_path)
+
+
+def test_completes_actor_names_from_the_bundled_kb(tmp_path):
+    assert complete("kpos demands --actor kim", tmp_path) == ["kim-il-sung", "kim-jong-un",
+                                                               "kim-sung-han"]
+    assert complete("kpos actor moon", tmp_path) == ["moon-chung-in", "moon-jae-in"]
+
+
+def test_completes_steps_and_sources_of_another_kb(tmp_path):
+    assert complete(f"kpos --data {MINI} demands --step inv", tmp_path) == ["inventory"]
+    assert complete(f"kpos --data {MINI} quotes --source al", tmp_path) == [
+        "alpha", "alpha-2018-01-02"]
+
+
+def test_completion_on_a_broken_kb_is_silent(tmp_path):
+    assert complete(f"kpos --data {tmp_path} demands --actor a", tmp_path) == []
