@@ -18,6 +18,7 @@ never from its composer or constructors, so that:
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -52,9 +53,6 @@ _REFUSED_CHARS = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\uf
                             "\U00010000-\U0010ffff]")
 _LINE_BREAK = re.compile("\r\n|\r|\n")  # as libyaml counts lines, once the above are out
 
-Path_ = tuple  # a path into the data: keys and list indexes
-
-
 class YamlProblem(Exception):
     def __init__(self, problem: Problem):
         self.problem = problem
@@ -80,20 +78,13 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Any, Locator]:
     def fail(message: str, line: int = 1, col: int = 1) -> YamlProblem:
         return YamlProblem(Problem(shown_as, line, col, message))
 
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise fail(f"file is {size} bytes; files larger than {MAX_BYTES} bytes are refused")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise fail(f"cannot read file: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:  # it grew after stat()
-        raise fail(f"file is larger than {MAX_BYTES} bytes; such files are refused")
+    raw = _read_bounded(path, fail)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start:exc.start].decode("utf-8", "replace")) + 1
         raise fail(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line, col) from None
     _check_text(text, fail)
     loader = _Loader(text)
@@ -101,18 +92,55 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Any, Locator]:
         builder = _Builder(shown_as)
         data = builder.run(loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
-        if mark is None:
-            raise fail(f"invalid YAML: {message}") from None
-        raise fail(f"invalid YAML: {message}", mark.line + 1, mark.column + 1) from None
+        raise fail(*_syntax_error(exc, text)) from None
     except yaml.YAMLError as exc:  # not expected after _check_text; keep it on one line
         raise fail("invalid YAML: " + " ".join(str(exc).split())) from None
     finally:
         loader.dispose()
     if builder.documents == 0 or data is None:
-        raise fail("file is empty", *builder.root_mark)
+        raise fail("file is empty")
     return data, Locator(builder.marks)
+
+
+def _read_bounded(path: Path, fail) -> bytes:
+    """The file's bytes, never more than MAX_BYTES + 1 of them: a device such as
+    /dev/zero reports size 0 and a file may grow after stat()."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise fail("not a regular file")
+        if info.st_size > MAX_BYTES:
+            raise fail(f"file is {info.st_size} bytes; files larger than {MAX_BYTES} bytes "
+                       "are refused")
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise fail(f"cannot read file: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise fail(f"file is larger than {MAX_BYTES} bytes; such files are refused")
+    return raw
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int, int]:
+    """Message, line and column of a syntax error: where libyaml noticed it, and where
+    the construct it was reading began (an unclosed quote is noticed at the end of the
+    file; the curator needs the line where it opened)."""
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return f"invalid YAML: {exc}".splitlines()[0], 1, 1
+    message = f"invalid YAML: {exc.problem or 'syntax error'}"
+    start = exc.context_mark
+    if exc.context and start is not None and (start.line, start.column) != (mark.line,
+                                                                           mark.column):
+        message += f" ({exc.context} at line {start.line + 1}, column {start.column + 1})"
+    elif exc.context:
+        message += f" ({exc.context})"
+    lines = _LINE_BREAK.split(text)
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    indent = line[:len(line) - len(line.lstrip(" \t"))]
+    if "\t" in indent or line[mark.column:mark.column + 1] == "\t":
+        message += "; indent with spaces: YAML does not allow tabs there"
+    return message, mark.line + 1, mark.column + 1
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -177,16 +205,17 @@ class _Builder:
         self.shown_as = shown_as
         self.marks: dict[tuple, tuple[int, int]] = {}
         self.documents = 0
-        self.root_mark = (1, 1)
+        self.values = 0
 
     def _fail(self, event: yaml.Event, message: str) -> YamlProblem:
         mark = event.start_mark
         return YamlProblem(Problem(self.shown_as, mark.line + 1, mark.column + 1, message))
 
     def run(self, loader) -> Any:
-        stack: list[_Open] = []
+        """The document's data; raises YamlProblem at the first thing refused, so a
+        hostile file is never read further than that."""
+        stack: list[_Open] = []  # the lists and mappings open around the current event
         root = None
-        values = 0
         while True:
             event = loader.get_event()
             if isinstance(event, yaml.StreamEndEvent):
@@ -201,13 +230,7 @@ class _Builder:
             if isinstance(event, _END):
                 value = stack.pop().value
             elif isinstance(event, _START):
-                values += 1
-                if values > MAX_VALUES:
-                    raise self._fail(event, f"more than {MAX_VALUES} values in one file; "
-                                     "files that large are refused")
-                tag = event.tag
-                if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
-                    raise self._fail(event, f"tag {tag!r} is not allowed")
+                self._check(event)
                 if stack and stack[-1].wants_key():
                     self._key(stack[-1], event)
                     continue
@@ -216,19 +239,27 @@ class _Builder:
                 path = stack[-1].child_path() if stack else ()
                 mark = event.start_mark
                 self.marks.setdefault(path, (mark.line + 1, mark.column + 1))
-                if isinstance(event, yaml.ScalarEvent):
-                    value = _scalar(event)
-                else:
-                    stack.append(_Open([] if isinstance(event, yaml.SequenceStartEvent)
-                                       else {}, path))
+                if not isinstance(event, yaml.ScalarEvent):
+                    is_list = isinstance(event, yaml.SequenceStartEvent)
+                    stack.append(_Open([] if is_list else {}, path))
                     continue
+                value = _scalar(event)
             else:  # stream start, document end
                 continue
             if stack:
                 stack[-1].add(value)
             else:
                 root = value
-                self.root_mark = self.marks.get((), (1, 1))
+
+    def _check(self, event: yaml.Event) -> None:
+        """Refuse a foreign tag, and count values: keys, items and texts alike."""
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise self._fail(event, f"more than {MAX_VALUES} values in one file; files "
+                             "that large are refused")
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+            raise self._fail(event, f"tag {tag!r} is not allowed")
 
     def _key(self, mapping: _Open, event: yaml.Event) -> None:
         if not isinstance(event, yaml.ScalarEvent):

@@ -10,7 +10,13 @@ from korea_positions.formats.cells import cell, escape_controls, flat_fields
 def render(records, view, out, terminal) -> None:
     fields = flat_fields(records)
     writer = csv.writer(out, lineterminator="\n")
+    # The writer quotes a value holding a delimiter, a quote or a character of its line
+    # terminator, and so leaves a lone "\r" bare, which readers take as the end of the
+    # row. A row holding one is written with every value quoted.
+    quoting_writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(fields)
     for record in records:
         row = [cell(record.get(name)) for name in fields]
-        writer.writerow([escape_controls(v) for v in row] if terminal else row)
+        if terminal:
+            row = [escape_controls(v) for v in row]
+        (quoting_writer if any("\r" in v for v in row) else writer).writerow(row)

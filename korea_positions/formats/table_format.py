@@ -50,10 +50,23 @@ def table(view, records, width: int) -> Table:
     return grid
 
 
+def escaped(value):
+    """Every text in a record with its controls escaped, as `text` does for a cell."""
+    if isinstance(value, str):
+        return escape_controls(value, keep_newlines=True)
+    if isinstance(value, list):
+        return [escaped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: escaped(item) for key, item in value.items()}
+    return value
+
+
 def render(records, view, out, terminal) -> None:
     console = console_for(out, terminal)
     if view.custom_table is not None:
-        view.custom_table(console, records)
+        # A custom table may build Text from record values itself: hand it escaped
+        # records so no control character in the data can reach the terminal raw.
+        view.custom_table(console, [escaped(record) for record in records])
         return
     if not records:
         console.print(Text(f"{view.title}: none", style="dim"))
