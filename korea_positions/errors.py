@@ -11,6 +11,7 @@ class ExitStatus(IntEnum):
     PROBLEMS = 1  # the knowledge base is invalid, or a check found problems
     USAGE = 2
     INTERNAL = 70  # a bug in kpos itself
+    IO_ERROR = 74  # output could not be written (a full disk, a closed stdout)
     INTERRUPTED = 130
 
 

@@ -20,6 +20,13 @@ def resolve_root(given: str | None) -> Path:
     if not given:
         return bundled_root()
     root = Path(given).expanduser()
+    try:
+        return _checked(root, given)
+    except OSError as exc:  # a name too long, a loop of links...
+        raise UsageError(f"cannot use {given!r}: {exc.strerror or exc}", "--data") from None
+
+
+def _checked(root: Path, given: str) -> Path:
     if not root.exists():
         raise UsageError(f"no such directory: {given}", "--data")
     if not root.is_dir():

@@ -50,7 +50,8 @@ class _Collector:
             return
         model = models.FILE_MODELS[kind]
         if not isinstance(data, dict):
-            self.problems.append(Problem(shown, 1, 1, f"expected a mapping of {model.__name__} "
+            line, col = locator.find(())
+            self.problems.append(Problem(shown, line, col, f"expected a mapping of {model.__name__} "
                                          f"fields at the top level, found a {_shape(data)}"))
             return
         if kind == "source-card":

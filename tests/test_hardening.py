@@ -320,8 +320,6 @@ def test_missing_or_wrong_data_directory_exit_2(kpos, tmp_path):
         assert message in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="kbroot.resolve_root lets OSError (ENAMETOOLONG) "
-                   "from Path.exists() escape as an internal error; not a file of ours")
 def test_overlong_data_path_is_a_usage_error(kpos, tmp_path):
     result = kpos("quotes", data=tmp_path / ("a" * 5000))
     assert result.exit_code == 2, result.output
@@ -338,9 +336,6 @@ def _boom(*args, **kwargs):
     raise RuntimeError("boom")
 
 
-@pytest.mark.xfail(strict=True, reason="cli/context.py calls typer.get_current_context, "
-                   "which this typer lacks (click.get_current_context exists): the "
-                   "internal-error handler itself raises AttributeError")
 def test_internal_error_is_one_line_traceback_only_with_debug(monkeypatch):
     from korea_positions import queries
 

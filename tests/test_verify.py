@@ -95,3 +95,18 @@ def test_curly_apostrophe_in_a_name(kpos):
     from korea_positions.names import normalize
 
     assert normalize("Pyongyang’s Negotiator") == normalize("pyongyang's negotiator")
+
+
+@pytest.mark.parametrize("name", ["../alpha.txt", "/etc/hostname", "..", "sub/alpha.txt"])
+def test_text_must_be_a_bare_file_name(kpos, kb_copy, name):
+    edit(kb_copy / "seeds/alpha.yaml", "text: alpha.txt", f"text: {name!r}")
+    result = kpos("validate", data=kb_copy)
+    assert result.exit_code == 1 and "seeds/alpha.yaml:" in result.stdout
+    assert "text: String should match pattern" in result.stdout
+
+
+def test_a_text_that_is_not_a_regular_file_is_no_text(kpos, tmp_path):
+    (tmp_path / "alpha.txt").mkdir()
+    (tmp_path / "beta.txt").write_bytes((TEXTS / "beta.txt").read_bytes())
+    result, records = verdicts(kpos, MINI, tmp_path)
+    assert records["alpha-token"]["status"] == "no-text"

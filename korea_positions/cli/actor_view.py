@@ -10,7 +10,7 @@ from korea_positions.formats.table_format import table, text
 
 def show_actor(console, records) -> None:
     actor = records[0]
-    console.print(Text(actor["name"], style="bold") + Text(f"  ({actor['id']}, {actor['kind']})"))
+    console.print(text(actor["name"], style="bold") + text(f"  ({actor['id']}, {actor['kind']})"))
     for label, key in (("aliases", "aliases"), ("roles", "roles"), ("speaks for", "speaks_for"),
                        ("spoken for by", "members"), ("codes", "codes")):
         if actor.get(key):

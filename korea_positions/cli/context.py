@@ -59,8 +59,14 @@ def state(ctx: typer.Context) -> State:
 
 def report_problems(problems, out=None) -> None:
     out = out or sys.stderr
+    terminal = out.isatty()
+    from korea_positions.formats.cells import escape_controls
+
     for problem in problems:
-        out.write(f"{problem}\n")
+        # File names and messages quote data: never let its control characters reach a
+        # terminal raw.
+        line = str(problem)
+        out.write(f"{escape_controls(line) if terminal else line}\n")
 
 
 def handle_errors(command):
@@ -83,7 +89,9 @@ def handle_errors(command):
         except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
             raise
         except Exception as exc:  # a bug in kpos: one line, the traceback only on request
-            ctx = typer.get_current_context(silent=True)
+            import click
+
+            ctx = click.get_current_context(silent=True)
             if ctx is not None and state(ctx).debug:
                 raise
             typer.echo(f"kpos: internal error: {type(exc).__name__}: {exc}. This is a bug; "

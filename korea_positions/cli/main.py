@@ -8,7 +8,7 @@ import sys
 
 from korea_positions.errors import ExitStatus
 
-IO_ERROR = getattr(os, "EX_IOERR", 74)  # sysexits.h: an error writing the output
+IO_ERROR = ExitStatus.IO_ERROR  # sysexits.h EX_IOERR: an error writing the output
 
 
 class _PipeClosed(BaseException):
