@@ -26,13 +26,26 @@ def files_of(root: Path) -> dict[str, list[Path]]:
 
 
 def fingerprint(root: Path) -> list[list]:
-    """Path, size and modification time of every file: any edit changes it."""
+    """Path, size and modification time of every file: any edit changes it. Runs on every
+    query, so it stays with plain strings and os.scandir (no Path objects per file)."""
     result = []
-    for paths in files_of(root).values():
-        for path in paths:
-            try:
-                info = path.stat()
-                result.append([str(path.relative_to(root)), info.st_size, info.st_mtime_ns])
-            except OSError:
-                result.append([str(path.relative_to(root)), -1, -1])
+    base = str(root)
+    for folder in ("seeds", os.path.join("data", "sources")):
+        try:
+            with os.scandir(os.path.join(base, folder)) as entries:
+                found = sorted((e.name, e) for e in entries if e.name.endswith(".yaml"))
+        except OSError:
+            found = []
+        for name, entry in found:
+            result.append(_stamp(os.path.join(folder, name), entry.stat))
+    for name in (os.path.join("data", "actors.yaml"), os.path.join("data", "steps.yaml")):
+        result.append(_stamp(name, lambda n=name: os.stat(os.path.join(base, n))))
     return result
+
+
+def _stamp(relative: str, stat) -> list:
+    try:
+        info = stat()
+        return [relative, info.st_size, info.st_mtime_ns]
+    except OSError:
+        return [relative, -1, -1]
