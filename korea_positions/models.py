@@ -8,10 +8,11 @@ ignored value. These models validate files; queries work on the plain records th
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from typing import Annotated, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from korea_positions.vocabulary import ActorKind, Stance
 
 Slug = Annotated[
     str,
@@ -27,25 +28,6 @@ FileName = Annotated[str, StringConstraints(
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ActorKind(str, Enum):
-    state = "state"
-    organization = "organization"
-    person = "person"
-    group = "group"
-
-
-class Stance(str, Enum):
-    demand = "demand"
-    condition = "condition"
-    offer = "offer"
-    proposal = "proposal"
-    support = "support"
-    oppose = "oppose"
-    warning = "warning"
-    assessment = "assessment"
-    commitment = "commitment"
 
 
 class SourceCard(Strict):

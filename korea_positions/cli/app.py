@@ -11,6 +11,7 @@ from korea_positions import __version__
 from korea_positions.cli import completion, views
 from korea_positions.cli.context import FormatOption, State, emit, handle_errors, state
 from korea_positions.formats import OutputFormat, View
+from korea_positions.vocabulary import ActorKind, Stance
 
 app = typer.Typer(
     name="kpos",
@@ -23,25 +24,6 @@ app = typer.Typer(
     # and no Rich import just to print usage.
     rich_markup_mode=None,
 )
-
-
-class ActorKind(str, Enum):
-    state = "state"
-    organization = "organization"
-    person = "person"
-    group = "group"
-
-
-class Stance(str, Enum):
-    demand = "demand"
-    condition = "condition"
-    offer = "offer"
-    proposal = "proposal"
-    support = "support"
-    oppose = "oppose"
-    warning = "warning"
-    assessment = "assessment"
-    commitment = "commitment"
 
 
 def _version(value: bool) -> None:
@@ -317,6 +299,8 @@ def _cycle_error(kb, cycle):
 
 AsOfOption = typer.Option(None, "--as-of", metavar="DATE",
                           help="Only positions stated on or before this date (YYYY-MM-DD).")
+PartiesOption = typer.Option(None, "--actor", "-a", autocompletion=completion.actors,
+                             help="Actor (repeatable) [default: every party with an order].")
 
 
 @app.command()
