@@ -307,9 +307,7 @@ PartiesOption = typer.Option(None, "--actor", "-a", autocompletion=completion.ac
 @handle_errors
 def sequence(
     ctx: typer.Context,
-    actor: Optional[List[str]] = typer.Option(
-        None, "--actor", "-a", autocompletion=completion.actors,
-            help="Actor (repeatable) [default: every party with an order]."),
+    actor: Optional[List[str]] = PartiesOption,
     as_of: Optional[str] = AsOfOption,
     fmt: Optional[OutputFormat] = FormatOption,
 ) -> None:
@@ -334,9 +332,7 @@ def sequence(
 @handle_errors
 def conflicts(
     ctx: typer.Context,
-    actor: Optional[List[str]] = typer.Option(
-        None, "--actor", "-a", autocompletion=completion.actors,
-            help="Actor (repeatable) [default: every party with an order]."),
+    actor: Optional[List[str]] = PartiesOption,
     as_of: Optional[str] = AsOfOption,
     fmt: Optional[OutputFormat] = FormatOption,
 ) -> None:
