@@ -20,7 +20,10 @@ from korea_positions.yamlread import Locator, YamlProblem, read_yaml
 def shown_path(path: Path) -> str:
     """The path as the user can open it: relative to the working directory when inside it."""
     try:
-        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
+        absolute = os.path.abspath(path)
+        cwd = os.getcwd()
+        inside = absolute.startswith(cwd.rstrip(os.sep) + os.sep)
+        return os.path.relpath(absolute, cwd) if inside else str(path)
     except (OSError, ValueError):
         return str(path)
 
@@ -136,7 +139,7 @@ class _Collector:
             self._record("quotes", record, shown, locator, ("quotes", i))
         for i, position in fields.get("positions", []):
             record = position.model_dump(mode="json")
-            order = record.pop("order")
+            order = record.pop("order") or {"before": [], "after": [], "together": []}
             record = {
                 "id": record["id"], "actor": record["actor"], "stated_by": record["stated_by"],
                 "reported_by": record["reported_by"], "stance": record["stance"],

@@ -37,7 +37,7 @@ class SourceCard(Strict):
     outlet: Slug = Field(description="Short outlet key such as nyt or atlantic.")
     outlet_name: Text
     title: Text
-    authors: list[Text] = []
+    authors: list[Text] = Field(default_factory=list)
     published: dt.date
     date_inferred: bool = Field(False, description="True when the text prints no date.")
     note: Optional[Text] = None
@@ -59,28 +59,28 @@ class Actor(Strict):
     id: Slug
     name: Text
     kind: ActorKind
-    aliases: list[Text] = []
+    aliases: list[Text] = Field(default_factory=list)
     surname: Optional[Text] = Field(
         None, description="Family name, when it is not the name's first or last word by rule."
     )
     speaks_for: Optional[Slug] = None
-    roles: list[Text] = []
+    roles: list[Text] = Field(default_factory=list)
     codes: Optional[Codes] = None
 
 
 class Step(Strict):
     id: Slug
     label: Text
-    by: list[Slug] = []
+    by: list[Slug] = Field(default_factory=list)
     part_of: Optional[Slug] = None
 
 
 class Order(Strict):
     """Where the position's step falls relative to other steps, in the actor's view."""
 
-    before: list[Slug] = []
-    after: list[Slug] = []
-    together: list[Slug] = []
+    before: list[Slug] = Field(default_factory=list)
+    after: list[Slug] = Field(default_factory=list)
+    together: list[Slug] = Field(default_factory=list)
 
 
 class Quote(Strict):
@@ -88,7 +88,7 @@ class Quote(Strict):
     speaker: Slug
     reported_by: Optional[Slug] = None
     text: Text
-    about: list[Slug] = []
+    about: list[Slug] = Field(default_factory=list)
     cut: bool = Field(False, description="True when the source text cuts the quotation off.")
 
 
@@ -99,9 +99,9 @@ class Position(Strict):
     reported_by: Optional[Slug] = None
     stance: Stance
     step: Slug
-    order: Order = Field(default_factory=Order)
+    order: Optional[Order] = None
     summary: Text
-    quotes: list[Slug] = []
+    quotes: list[Slug] = Field(default_factory=list)
     date: Optional[dt.date] = None
 
 
@@ -121,8 +121,8 @@ class SourceDataFile(Strict):
     """data/sources/<source-id>.yaml: one source's quotes and positions."""
 
     source: Slug
-    quotes: list[Quote] = []
-    positions: list[Position] = []
+    quotes: list[Quote] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
 
 
 FILE_MODELS: dict[str, type[Strict]] = {
