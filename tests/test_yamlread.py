@@ -95,5 +95,5 @@ def test_fast_and_careful_reads_agree_on_the_bundled_files():
 def test_unusual_files_leave_the_fast_read(text):
     from korea_positions import yamlread
 
-    with pytest.raises((yamlread._Unusual, Exception)):
+    with pytest.raises(yamlread._Unusual):
         yamlread._fast_read(text)
