@@ -225,6 +225,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int, int]:
     mark = exc.problem_mark or exc.context_mark
     if mark is None:
         return f"invalid YAML: {exc}".splitlines()[0], 1, 1
+    if "maximum nesting depth" in (exc.problem or ""):
+        # Newer libyaml scans ahead and stops deep flow nesting itself: the same refusal
+        # as ours, in the same words whichever version is installed.
+        return f"nesting is too deep (more than {MAX_DEPTH} levels)", mark.line + 1, \
+            mark.column + 1
     message = f"invalid YAML: {exc.problem or 'syntax error'}"
     start = exc.context_mark
     if exc.context and start is not None and (start.line, start.column) != (mark.line,
