@@ -164,7 +164,7 @@ def demands(
         None, "--actor", "-a", autocompletion=completion.actors,
             help="Actor (repeatable); a party includes those who speak for it."),
     step: Optional[str] = typer.Option(None, "--step", "-s", autocompletion=completion.steps,
-        help="Only positions on this step."),
+        help="Only positions on this step, or ordering it against another."),
     source: Optional[str] = typer.Option(None, "--source", autocompletion=completion.sources,
         help="Source id or outlet key."),
     stance: Optional[Stance] = typer.Option(None, "--stance", help="Only this stance."),
