@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import typer
@@ -13,12 +12,12 @@ from korea_positions.errors import ExitStatus, InvalidKnowledgeBase, KposError, 
 from korea_positions.formats import OutputFormat, View, render
 
 
-@dataclass
 class State:
-    data: str | None = None
-    debug: bool = False
-    no_cache: bool = False
-    _kb: object = None
+    """The global options, and the knowledge base once a command asks for it."""
+
+    def __init__(self, data: str | None = None, debug: bool = False, no_cache: bool = False):
+        self.data, self.debug, self.no_cache = data, debug, no_cache
+        self._kb = None
 
     @property
     def root(self) -> Path:

@@ -8,9 +8,8 @@ terminal (control characters in data are then escaped).
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable, TextIO
+from typing import Callable, NamedTuple, TextIO
 
 
 class OutputFormat(str, Enum):
@@ -22,16 +21,14 @@ class OutputFormat(str, Enum):
     yaml = "yaml"
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     header: str
     value: Callable[[dict], object]
     ratio: int | None = None  # share of spare width for wrapping text columns
     no_wrap: bool = False
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     """How a command's records look as a table; the other formats print records as they are."""
 
     title: str
@@ -39,7 +36,7 @@ class View:
     noun: tuple[str, str] = ("record", "records")  # singular, plural: "1 quote", "2 quotes"
     single: bool = False  # one object rather than a list (`kpos actor`)
     narrow: tuple[Column, ...] = ()  # columns for terminals narrower than NARROW
-    custom_table: Callable | None = field(default=None, compare=False)
+    custom_table: Callable | None = None
 
 
 NARROW = 120
