@@ -72,6 +72,17 @@ def _wanted_first(record: dict) -> list[tuple[str, str, str]]:
 
 # --- Graphviz ---------------------------------------------------------------------------
 
+def _conflict_parts(kb: KnowledgeBase, views, records: list[dict]):
+    """What both diagram languages draw for the conflicts: one node per contested pair
+    (number, text) and one edge per actor's wish (number, actor, step, label)."""
+    names = {v.id: v.name for v in views}
+    nodes = [(str(n), f"{_label(kb, r['step_a'])} vs {_label(kb, r['step_b'])}")
+             for n, r in enumerate(records, 1)]
+    edges = [(str(n), actor, step, f"{names[actor]}: {wants}")
+             for n, r in enumerate(records, 1) for actor, step, wants in _wanted_first(r)]
+    return nodes, edges
+
+
 def _dot_string(text: str, wrap: int | None = 28) -> str:
     """A DOT double-quoted string; long text is broken into lines with DOT's \\n escape."""
     lines = textwrap.wrap(" ".join(text.split()), wrap) if wrap else [" ".join(text.split())]
@@ -112,17 +123,13 @@ def dot(kb: KnowledgeBase, as_of: str | None = None) -> str:
         out.append("  }")
     out += between
     if records:
+        nodes, edges = _conflict_parts(kb, views, records)
         out += [f"  subgraph {ids('cluster_conflicts')} {{", '    label="Conflicts";']
-        for n, record in enumerate(records, 1):
-            text = f"{_label(kb, record['step_a'])} vs {_label(kb, record['step_b'])}"
-            out.append(f"    {ids('c', str(n))} [label={_dot_string(text, 40)}, shape=note];")
+        out += [f"    {ids('c', n)} [label={_dot_string(text, 40)}, shape=note];"
+                for n, text in nodes]
         out.append("  }")
-        names = {v.id: v.name for v in views}
-        for n, record in enumerate(records, 1):
-            for actor, step, wants in _wanted_first(record):
-                out.append(f"  {ids('c', str(n))} -> {ids('s', actor, step)} "
-                           f"[label={_dot_string(f'{names[actor]}: {wants}', None)}, "
-                           "style=dashed, constraint=false];")
+        out += [f"  {ids('c', n)} -> {ids('s', actor, step)} [label={_dot_string(label, None)}, "
+                "style=dashed, constraint=false];" for n, actor, step, label in edges]
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -164,14 +171,10 @@ def mermaid(kb: KnowledgeBase, as_of: str | None = None) -> str:
         out += [f"    {a} --> {b}" for a, b in zip(boxes, boxes[1:])]
         out.append("  end")
     if records:
+        nodes, edges = _conflict_parts(kb, views, records)
         out.append(f"  subgraph {ids('conflicts')}[{_mermaid_string('Conflicts')}]")
-        for n, record in enumerate(records, 1):
-            text = f"{_label(kb, record['step_a'])} vs {_label(kb, record['step_b'])}"
-            out.append(f"    {ids('c', str(n))}[{_mermaid_string(text)}]")
+        out += [f"    {ids('c', n)}[{_mermaid_string(text)}]" for n, text in nodes]
         out.append("  end")
-        names = {v.id: v.name for v in views}
-        for n, record in enumerate(records, 1):
-            for actor, step, wants in _wanted_first(record):
-                label = _mermaid_string(f"{names[actor]}: {wants}")
-                out.append(f"  {ids('c', str(n))} -.->|{label}| {ids('s', actor, step)}")
+        out += [f"  {ids('c', n)} -.->|{_mermaid_string(label)}| {ids('s', actor, step)}"
+                for n, actor, step, label in edges]
     return "\n".join(out) + "\n"
