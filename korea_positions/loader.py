@@ -39,31 +39,42 @@ class _Collector:
         # again as unknown.
         self.broken: set[str] = set()
 
-    def read(self, kind: str, path: Path):
+    def read(self, kind: str, path: Path, rapid: bool = True):
         shown = shown_path(path)
         if not path.is_file():
             self.problems.append(Problem(shown, 1, 1, "file is missing"))
             return
         try:
-            data, locator = read_yaml(path, shown)
+            data, locator = read_yaml(path, shown, rapid)
         except YamlProblem as exc:
             self.problems.append(exc.problem)
             # Its records are unknown: do not report every reference to them as well.
             self.broken.add(_WHOLE_KIND[kind])
             return
+        problems, broken = len(self.problems), set(self.broken)
+        fields = self._validate_file(kind, data, shown, locator)
+        if locator.provisional and len(self.problems) > problems:
+            # Say what is wrong in the careful read's words, lines and columns.
+            del self.problems[problems:]
+            self.broken = broken
+            self.read(kind, path, rapid=False)
+            return
+        if fields is not None:
+            getattr(self, f"_add_{kind.replace('-', '_')}")(fields, shown, locator)
+
+    def _validate_file(self, kind: str, data, shown: str, locator: Locator) -> dict | None:
+        """The file's validated fields (records as (index, model) pairs); problems are
+        collected, and None is returned when nothing in the file can be used."""
         model = models.FILE_MODELS[kind]
         if not isinstance(data, dict):
             line, col = locator.find(())
             self.problems.append(Problem(shown, line, col, f"expected a mapping of {model.__name__} "
                                          f"fields at the top level, found a {_shape(data)}"))
-            return
+            return None
         if kind == "source-card":
             card = self._validate(models.SourceCard, data, (), shown, locator, "sources")
-            if card is not None:
-                self._record("sources", card.model_dump(mode="json"), shown, locator, ())
-            return
-        fields = self._envelope(model, data, shown, locator)
-        getattr(self, f"_add_{kind.replace('-', '_')}")(fields, shown, locator)
+            return None if card is None else {"card": card}
+        return self._envelope(model, data, shown, locator)
 
     def _envelope(self, model, data: dict, shown: str, locator: Locator) -> dict:
         """Check a file's top level, then validate its records one by one, so that one bad
@@ -122,6 +133,9 @@ class _Collector:
         self.kb.origins[key] = [shown, line, col]
         self.where[key] = (shown, locator, path)
         getattr(self.kb, kind).append(record)
+
+    def _add_source_card(self, fields: dict, shown, locator):
+        self._record("sources", fields["card"].model_dump(mode="json"), shown, locator, ())
 
     def _add_actors(self, fields: dict, shown, locator):
         for i, actor in fields.get("actors", []):

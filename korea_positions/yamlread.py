@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from korea_positions.errors import Problem
+from korea_positions.yamlrapid import rapid_read
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -65,9 +66,12 @@ class Locator:
     The fast read records only where each record's id is; `complete` re-reads the file
     for every other place, the first time one is asked for (that is, on an error)."""
 
-    def __init__(self, marks: dict[tuple, tuple[int, int]], complete=None):
+    def __init__(self, marks: dict[tuple, tuple[int, int]], complete=None,
+                 provisional: bool = False):
         self._marks = marks
         self._complete = complete
+        # The data came from the rapid read: on any problem, re-read the file carefully.
+        self.provisional = provisional
 
     def find(self, path: tuple) -> tuple[int, int]:
         path = tuple(path)
@@ -78,8 +82,12 @@ class Locator:
         return self._marks.get(path, (1, 1))
 
 
-def read_yaml(path: Path, shown_as: str) -> tuple[Any, Locator]:
-    """Read one YAML file into plain data (dicts, lists, str, None) and its locator."""
+def read_yaml(path: Path, shown_as: str, rapid: bool = True) -> tuple[Any, Locator]:
+    """Read one YAML file into plain data (dicts, lists, str, None) and its locator.
+
+    With `rapid`, an ordinary file may be read by rapidyaml (see yamlrapid); the data is
+    the same, but the locator is marked provisional and the caller must read the file
+    again with rapid=False if it finds any problem in it."""
 
     def fail(message: str, line: int = 1, col: int = 1) -> YamlProblem:
         return YamlProblem(Problem(shown_as, line, col, message))
@@ -93,9 +101,18 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Any, Locator]:
         col = len(raw[line_start:exc.start].decode("utf-8", "replace")) + 1
         raise fail(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line, col) from None
     _check_text(text, fail)
+
+    def careful_marks():
+        try:
+            return _careful_read(text, shown_as, fail)[1]
+        except YamlProblem:  # refused by the careful read: the loader reads it again
+            return {}
+
+    if rapid and (read := rapid_read(text, MAX_VALUES)) is not None:
+        return read[0], Locator(read[1], complete=careful_marks, provisional=True)
     try:
         data, marks = _fast_read(text)
-        return data, Locator(marks, complete=lambda: _careful_read(text, shown_as, fail)[1])
+        return data, Locator(marks, complete=careful_marks)
     except (_Unusual, yaml.YAMLError):
         pass  # the careful read below says what and where
     data, marks = _careful_read(text, shown_as, fail)
