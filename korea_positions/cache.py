@@ -88,7 +88,8 @@ def store(root: Path, kb: KnowledgeBase, files: list[list]) -> None:
         from korea_positions.names import actor_resolver
 
         values = {kind: getattr(kb, kind) for kind in (*KINDS, "origins")}
-        values["actor_names"] = actor_resolver(kb).to_json()
+        actor_resolver(kb)  # makes sure the index is built
+        values["actor_names"] = kb.actor_names
         values["spoken_for_by"] = kb.spoken_for_by
         parts = {kind: _encode(value) for kind, value in values.items()}
         header = _header(root) | {"files": files, "parts": {

@@ -41,6 +41,11 @@ class KnowledgeBase:
                 self._loaders.clear()
         return self._data[kind]
 
+    def keep(self, index: str, value) -> None:
+        """Remember an index computed from the records (one the cache can store)."""
+        self._loaders.pop(index, None)
+        self._data[index] = value
+
     sources = property(lambda self: self._get("sources"))
     actors = property(lambda self: self._get("actors"))
     steps = property(lambda self: self._get("steps"))

@@ -14,7 +14,8 @@ from korea_positions import checks, models
 from korea_positions.errors import InvalidKnowledgeBase, Problem
 from korea_positions.kb import KnowledgeBase
 from korea_positions.kbfiles import files_of
-from korea_positions.yamlread import Locator, YamlProblem, read_yaml
+from korea_positions.parallel import PARALLEL_FROM, read_clean
+from korea_positions.yamlread import Locator, YamlProblem, file_locator, read_yaml
 
 
 def shown_path(path: Path) -> str:
@@ -39,28 +40,37 @@ class _Collector:
         # again as unknown.
         self.broken: set[str] = set()
 
-    def read(self, kind: str, path: Path, rapid: bool = True):
+    def read(self, kind: str, path: Path):
+        """Read, check and add one file, collecting its problems."""
+        got = self.validated(kind, path)
+        if got is not None:
+            self.add(kind, *got)
+
+    def validated(self, kind: str, path: Path, rapid: bool = True):
+        """(fields, file shown, locator) of a file, its problems collected; None when
+        nothing in it can be used."""
         shown = shown_path(path)
         if not path.is_file():
             self.problems.append(Problem(shown, 1, 1, "file is missing"))
-            return
+            return None
         try:
             data, locator = read_yaml(path, shown, rapid)
         except YamlProblem as exc:
             self.problems.append(exc.problem)
             # Its records are unknown: do not report every reference to them as well.
             self.broken.add(_WHOLE_KIND[kind])
-            return
+            return None
         problems, broken = len(self.problems), set(self.broken)
         fields = self._validate_file(kind, data, shown, locator)
         if locator.provisional and len(self.problems) > problems:
             # Say what is wrong in the careful read's words, lines and columns.
             del self.problems[problems:]
             self.broken = broken
-            self.read(kind, path, rapid=False)
-            return
-        if fields is not None:
-            getattr(self, f"_add_{kind.replace('-', '_')}")(fields, shown, locator)
+            return self.validated(kind, path, rapid=False)
+        return None if fields is None else (fields, shown, locator)
+
+    def add(self, kind: str, fields: dict, shown: str, locator: Locator):
+        getattr(self, f"_add_{kind.replace('-', '_')}")(fields, shown, locator)
 
     def _validate_file(self, kind: str, data, shown: str, locator: Locator) -> dict | None:
         """The file's validated fields (records as (index, model) pairs); problems are
@@ -73,7 +83,7 @@ class _Collector:
             return None
         if kind == "source-card":
             card = self._validate(models.SourceCard, data, (), shown, locator, "sources")
-            return None if card is None else {"card": card}
+            return None if card is None else {"card": card.model_dump(mode="json")}
         return self._envelope(model, data, shown, locator)
 
     def _envelope(self, model, data: dict, shown: str, locator: Locator) -> dict:
@@ -93,7 +103,7 @@ class _Collector:
                 continue
             if item_model is None:
                 try:
-                    result[name] = TypeAdapter(field.annotation).validate_python(value)
+                    result[name] = _adapter(field.annotation).validate_python(value)
                 except ValidationError as exc:
                     self.problems.extend(_pydantic_problems(exc, shown, locator, model, (name,)))
                 continue
@@ -106,10 +116,16 @@ class _Collector:
                                              f"{item_model.__name__} records"))
                 self.broken.add(f"{kind}:*")
                 value = []
-            result[name] = [
-                (i, record) for i, item in enumerate(value)
-                if (record := self._validate(item_model, item, (name, i), shown, locator, kind))
-            ]
+            try:  # all at once, inside pydantic-core, when every record is valid
+                adapter = _adapter(list[item_model])
+                records = adapter.dump_python(adapter.validate_python(value), mode="json")
+                result[name] = list(enumerate(records))
+            except ValidationError:
+                result[name] = [
+                    (i, record.model_dump(mode="json")) for i, item in enumerate(value)
+                    if (record := self._validate(item_model, item, (name, i), shown, locator,
+                                                 kind))
+                ]
         return result
 
     def _validate(self, model, item, path: tuple, shown: str, locator: Locator, kind: str):
@@ -135,24 +151,22 @@ class _Collector:
         getattr(self.kb, kind).append(record)
 
     def _add_source_card(self, fields: dict, shown, locator):
-        self._record("sources", fields["card"].model_dump(mode="json"), shown, locator, ())
+        self._record("sources", fields["card"], shown, locator, ())
 
     def _add_actors(self, fields: dict, shown, locator):
         for i, actor in fields.get("actors", []):
-            self._record("actors", actor.model_dump(mode="json"), shown, locator, ("actors", i))
+            self._record("actors", actor, shown, locator, ("actors", i))
 
     def _add_steps(self, fields: dict, shown, locator):
         for i, step in fields.get("steps", []):
-            self._record("steps", step.model_dump(mode="json"), shown, locator, ("steps", i))
+            self._record("steps", step, shown, locator, ("steps", i))
 
     def _add_source_data(self, fields: dict, shown, locator):
         source = fields.get("source")
         for i, quote in fields.get("quotes", []):
-            record = {"id": quote.id, "source": source} | quote.model_dump(
-                mode="json", exclude={"id"})
+            record = {"id": quote["id"], "source": source, **quote}
             self._record("quotes", record, shown, locator, ("quotes", i))
-        for i, position in fields.get("positions", []):
-            record = position.model_dump(mode="json")
+        for i, record in fields.get("positions", []):
             order = record.pop("order") or {"before": [], "after": [], "together": []}
             record = {
                 "id": record["id"], "actor": record["actor"], "stated_by": record["stated_by"],
@@ -191,6 +205,16 @@ def _shape(data) -> str:
 
 _WHOLE_KIND = {"source-card": "sources:*", "actors": "actors:*", "steps": "steps:*",
                "source-data": "quotes:*"}
+
+
+_ADAPTERS: dict = {}
+
+
+def _adapter(annotation) -> TypeAdapter:
+    """One TypeAdapter per type: building one costs far more than using it."""
+    if annotation not in _ADAPTERS:
+        _ADAPTERS[annotation] = TypeAdapter(annotation)
+    return _ADAPTERS[annotation]
 
 
 def _item_model(annotation):
@@ -238,10 +262,39 @@ def _expected_fields(model, loc: tuple) -> str:
     return f"; valid fields: {', '.join(model.model_fields)}"
 
 
-def load(root: Path) -> KnowledgeBase:
-    """Load and check a knowledge base root; raise InvalidKnowledgeBase listing every problem."""
+def load(root: Path, parallel_from: int | None = PARALLEL_FROM) -> KnowledgeBase:
+    """Load and check a knowledge base root; raise InvalidKnowledgeBase listing every problem.
+
+    From `parallel_from` bytes of files on (None: never), a second process reads about
+    half of them at the same time. Either way the files are then added in one order, and
+    any file with a problem is read again in that pass, so the knowledge base and the
+    messages do not depend on who read what."""
+    files = [(kind, path) for kind, paths in files_of(root).items() for path in paths]
+    clean = read_clean(files, _clean, _encode, _decode, parallel_from)
     collector = _Collector()
-    for kind, paths in files_of(root).items():
-        for path in paths:
+    for n, (kind, path) in enumerate(files):
+        if n in clean:
+            collector.add(kind, *clean[n])
+        else:
             collector.read(kind, path)
     return collector.finish()
+
+
+def _clean(kind: str, path: Path):
+    """(fields, file shown, locator) of a file without problems of its own, else None."""
+    collector = _Collector()
+    got = collector.validated(kind, path)
+    return None if collector.problems else got
+
+
+def _encode(got) -> list:
+    """A clean file's reading as JSON, to pass between processes."""
+    fields, shown, locator = got
+    return [fields, shown, [[list(path), line, col] for path, (line, col) in
+                            locator.known().items()]]
+
+
+def _decode(encoded: list, kind: str, path: Path):
+    fields, shown, marks = encoded
+    return fields, shown, file_locator({tuple(p): (line, col) for p, line, col in marks},
+                                       path, shown)

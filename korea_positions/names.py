@@ -60,6 +60,11 @@ class Resolver:
         if family:
             self._surnames.setdefault(normalize(family), set()).add(record_id)
 
+    @property
+    def spellings(self) -> dict:
+        """Normalized id, name or alias -> the ids it names (surnames aside)."""
+        return self._keys
+
     def to_json(self) -> dict:
         return {"what": self.what, "option": self.option, "labels": self._labels,
                 "keys": {k: sorted(v) for k, v in self._keys.items()},
@@ -103,12 +108,14 @@ class Resolver:
 
 
 def actor_resolver(kb: KnowledgeBase) -> Resolver:
-    """From the cache when it holds one: normalizing thousands of names costs start-up."""
+    """From the cache when it holds one: normalizing thousands of names costs start-up.
+    Built once per knowledge base otherwise: checks, the cache and the query share it."""
     if kb.actor_names:
         return Resolver.from_json(kb.actor_names)
     resolver = Resolver("actor", "--actor")
     for actor in kb.actors:
         resolver.add(actor["id"], actor["name"], [actor["name"], *actor["aliases"]], surname(actor))
+    kb.keep("actor_names", resolver.to_json())
     return resolver
 
 

@@ -73,6 +73,10 @@ class Locator:
         # The data came from the rapid read: on any problem, re-read the file carefully.
         self.provisional = provisional
 
+    def known(self) -> dict[tuple, tuple[int, int]]:
+        """The places found so far (without reading the file again)."""
+        return self._marks
+
     def find(self, path: tuple) -> tuple[int, int]:
         path = tuple(path)
         if path not in self._marks and self._complete is not None:
@@ -117,6 +121,20 @@ def read_yaml(path: Path, shown_as: str, rapid: bool = True) -> tuple[Any, Locat
         pass  # the careful read below says what and where
     data, marks = _careful_read(text, shown_as, fail)
     return data, Locator(marks)
+
+
+def file_locator(marks: dict, path: Path, shown_as: str) -> Locator:
+    """A locator for a file read elsewhere: other places come from reading it carefully
+    again, the first time one is asked for."""
+    def complete():
+        def fail(message: str, line: int = 1, col: int = 1) -> YamlProblem:
+            return YamlProblem(Problem(shown_as, line, col, message))
+        try:
+            return _careful_read(_read_bounded(path, fail).decode("utf-8"), shown_as, fail)[1]
+        except (YamlProblem, UnicodeDecodeError):
+            return {}
+
+    return Locator(marks, complete)
 
 
 def _careful_read(text: str, shown_as: str, fail) -> tuple[Any, dict]:
