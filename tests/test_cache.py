@@ -81,14 +81,16 @@ def test_cache_is_plain_json(kpos, kb_copy, private_cache):
 
 
 def test_query_path_imports_no_pydantic_yaml_or_rich(kb_copy, tmp_path):
+    """Nor either YAML parser; and a first load of ordinary files needs no PyYAML."""
     import subprocess
 
     env = os.environ | {"XDG_CACHE_HOME": str(tmp_path / "c")}
     code = ("import sys, runpy; sys.argv = ['kpos', '--data', %r, 'demands', '--actor', 'us', "
             "'-f', 'json'];\ntry: runpy.run_module('korea_positions', run_name='__main__')\n"
-            "except SystemExit: pass\nprint(sorted(m for m in ('pydantic', 'yaml', 'rich') "
+            "except SystemExit: pass\nprint(sorted(m for m in ('pydantic', 'yaml', 'ryml', 'rich') "
             "if m in sys.modules), file=sys.stderr)") % str(kb_copy)
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert "pydantic" in first.stderr  # the first run validates the files
+    assert "'ryml'" in first.stderr and "'yaml'" not in first.stderr
     assert second.stderr.strip().splitlines()[-1] == "[]", second.stderr

@@ -93,7 +93,7 @@ def test_fast_and_careful_reads_agree_on_the_bundled_files():
 @pytest.mark.parametrize("text", ["a: &x 1\nb: 2\n", "a: !!str 1\n", "a: 1\na: 2\n",
                                   "? [a]\n: 1\n", "--- 1\n--- 2\n", "<<: {a: 1}\n"])
 def test_unusual_files_leave_the_fast_read(text):
-    from korea_positions import yamlread
+    from korea_positions import yamlevents, yamlread
 
-    with pytest.raises(yamlread._Unusual):
+    with pytest.raises(yamlevents.Unusual):
         yamlread._fast_read(text)
