@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from korea_positions import checks, models
 from korea_positions.errors import InvalidKnowledgeBase, Problem
-from korea_positions.kb import KnowledgeBase
+from korea_positions.kb import KINDS, KnowledgeBase
 from korea_positions.kbfiles import files_of
 from korea_positions.parallel import PARALLEL_FROM, read_clean
 from korea_positions.yamlread import Locator, YamlProblem, file_locator, read_yaml
@@ -32,6 +32,10 @@ def shown_path(path: Path) -> str:
 class _Collector:
     def __init__(self):
         self.kb = KnowledgeBase()
+        # The knowledge base's own lists and index, looked up once (tens of thousands of
+        # records are added).
+        self.records = {kind: getattr(self.kb, kind) for kind in KINDS}
+        self.origins = self.kb.origins
         self.problems: list[Problem] = []
         self.source_refs: list[tuple[str, str, Locator]] = []
         # "kind:id" -> (file shown, locator, path of the record inside the file)
@@ -139,16 +143,17 @@ class _Collector:
 
     def _record(self, kind: str, record: dict, shown: str, locator: Locator, path: tuple):
         key = f"{kind}:{record['id']}"
+        origins = self.origins
         line, col = locator.find(path + ("id",))
-        if key in self.kb.origins:
-            first_file, first_line, _ = self.kb.origins[key]
+        if key in origins:
+            first_file, first_line, _ = origins[key]
             self.problems.append(Problem(shown, line, col, (
                 f"duplicate {kind[:-1]} id {record['id']!r} "
                 f"(first defined at {first_file}:{first_line})")))
             return
-        self.kb.origins[key] = [shown, line, col]
+        origins[key] = [shown, line, col]
         self.where[key] = (shown, locator, path)
-        getattr(self.kb, kind).append(record)
+        self.records[kind].append(record)
 
     def _add_source_card(self, fields: dict, shown, locator):
         self._record("sources", fields["card"], shown, locator, ())

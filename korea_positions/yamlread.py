@@ -61,6 +61,9 @@ class Locator:
         return self._marks
 
     def find(self, path: tuple) -> tuple[int, int]:
+        found = self._marks.get(path)  # the usual case: where a record's id is
+        if found is not None:
+            return found
         path = tuple(path)
         if path not in self._marks and self._complete is not None:
             self._marks, self._complete = self._complete(), None
