@@ -88,7 +88,10 @@ class _Collector:
         if kind == "source-card":
             card = self._validate(models.SourceCard, data, (), shown, locator, "sources")
             return None if card is None else {"card": card.model_dump(mode="json")}
-        return self._envelope(model, data, shown, locator)
+        fields = self._envelope(model, data, shown, locator)
+        if kind == "source-data":  # here, so that a second process can do it too
+            _as_stored(fields)
+        return fields
 
     def _envelope(self, model, data: dict, shown: str, locator: Locator) -> dict:
         """Check a file's top level, then validate its records one by one, so that one bad
@@ -167,21 +170,12 @@ class _Collector:
             self._record("steps", step, shown, locator, ("steps", i))
 
     def _add_source_data(self, fields: dict, shown, locator):
-        source = fields.get("source")
         for i, quote in fields.get("quotes", []):
-            record = {"id": quote["id"], "source": source, **quote}
-            self._record("quotes", record, shown, locator, ("quotes", i))
-        for i, record in fields.get("positions", []):
-            order = record.pop("order") or {"before": [], "after": [], "together": []}
-            record = {
-                "id": record["id"], "actor": record["actor"], "stated_by": record["stated_by"],
-                "reported_by": record["reported_by"], "stance": record["stance"],
-                "step": record["step"], **order, "summary": record["summary"],
-                "source": source, "quotes": record["quotes"], "date": record["date"],
-            }
-            self._record("positions", record, shown, locator, ("positions", i))
-        if source is not None:
-            self.source_refs.append((source, shown, locator))
+            self._record("quotes", quote, shown, locator, ("quotes", i))
+        for i, position in fields.get("positions", []):
+            self._record("positions", position, shown, locator, ("positions", i))
+        if fields.get("source") is not None:
+            self.source_refs.append((fields["source"], shown, locator))
 
     def finish(self) -> KnowledgeBase:
         kb = self.kb
@@ -202,6 +196,21 @@ class _Collector:
         if self.problems:
             raise InvalidKnowledgeBase(self.problems)
         return kb
+
+
+def _as_stored(fields: dict) -> None:
+    """Quotes and positions as the knowledge base holds them: with their source, and a
+    position's order as three lists of its own."""
+    source = fields.get("source")
+    fields["quotes"] = [(i, {"id": quote["id"], "source": source, **quote})
+                        for i, quote in fields.get("quotes", [])]
+    fields["positions"] = [(i, {
+        "id": p["id"], "actor": p["actor"], "stated_by": p["stated_by"],
+        "reported_by": p["reported_by"], "stance": p["stance"], "step": p["step"],
+        **(p["order"] or {"before": [], "after": [], "together": []}),
+        "summary": p["summary"], "source": source,
+        "quotes": p["quotes"], "date": p["date"],
+    }) for i, p in fields.get("positions", [])]
 
 
 def _shape(data) -> str:
