@@ -12,10 +12,11 @@ Windows, where the files are read in one process.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any, Callable
+
+import orjson
 
 # Below this many bytes of YAML one process is quicker than starting a second.
 PARALLEL_FROM = 2_000_000
@@ -57,10 +58,10 @@ def read_clean(files: list[Job], read_one: Callable[[str, Path], Any],
     if os.waitstatus_to_exitcode(status) != 0:
         return results
     try:
-        for n, encoded in json.loads(payload):
+        for n, encoded in orjson.loads(payload):
             if encoded is not None:
                 results[n] = decode(encoded, *files[n])
-    except (ValueError, TypeError, KeyError, IndexError):
+    except (ValueError, TypeError, KeyError, IndexError):  # orjson's errors are both
         pass  # a damaged reply: those files are read in order instead
     return results
 
@@ -74,8 +75,7 @@ def _child(writer_fd: int, jobs: list, read_one, encode) -> None:
         for n, kind, path in jobs:
             got = read_one(kind, path)
             replies.append([n, None if got is None else encode(got)])
-        # ASCII-only JSON: the parent, which waits for it, reads that back faster.
-        payload = json.dumps(replies, separators=(",", ":")).encode("ascii")
+        payload = orjson.dumps(replies)
         with os.fdopen(writer_fd, "wb") as writer:
             writer.write(payload)
         code = 0
