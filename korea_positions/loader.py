@@ -14,6 +14,7 @@ from korea_positions import checks, models
 from korea_positions.errors import InvalidKnowledgeBase, Problem
 from korea_positions.kb import KINDS, KnowledgeBase
 from korea_positions.kbfiles import files_of
+from korea_positions.names import actor_index
 from korea_positions.parallel import PARALLEL_FROM, read_clean
 from korea_positions.yamlread import Locator, YamlProblem, file_locator, read_yaml
 
@@ -89,8 +90,11 @@ class _Collector:
             card = self._validate(models.SourceCard, data, (), shown, locator, "sources")
             return None if card is None else {"card": card.model_dump(mode="json")}
         fields = self._envelope(model, data, shown, locator)
-        if kind == "source-data":  # here, so that a second process can do it too
+        # Here rather than when the records are added, so that a second process can do it.
+        if kind == "source-data":
             _as_stored(fields)
+        elif kind == "actors":
+            fields["actor_names"] = actor_index([actor for _, actor in fields.get("actors", [])])
         return fields
 
     def _envelope(self, model, data: dict, shown: str, locator: Locator) -> dict:
@@ -162,8 +166,11 @@ class _Collector:
         self._record("sources", fields["card"], shown, locator, ())
 
     def _add_actors(self, fields: dict, shown, locator):
+        problems = len(self.problems)
         for i, actor in fields.get("actors", []):
             self._record("actors", actor, shown, locator, ("actors", i))
+        if len(self.problems) == problems and "actor_names" in fields:
+            self.kb.keep("actor_names", fields["actor_names"])  # built from these very records
 
     def _add_steps(self, fields: dict, shown, locator):
         for i, step in fields.get("steps", []):

@@ -110,13 +110,17 @@ class Resolver:
 def actor_resolver(kb: KnowledgeBase) -> Resolver:
     """From the cache when it holds one: normalizing thousands of names costs start-up.
     Built once per knowledge base otherwise: checks, the cache and the query share it."""
-    if kb.actor_names:
-        return Resolver.from_json(kb.actor_names)
+    if not kb.actor_names:
+        kb.keep("actor_names", actor_index(kb.actors))
+    return Resolver.from_json(kb.actor_names)
+
+
+def actor_index(actors: list[Record]) -> dict:
+    """The actor name index (Resolver.to_json) of these actor records."""
     resolver = Resolver("actor", "--actor")
-    for actor in kb.actors:
+    for actor in actors:
         resolver.add(actor["id"], actor["name"], [actor["name"], *actor["aliases"]], surname(actor))
-    kb.keep("actor_names", resolver.to_json())
-    return resolver
+    return resolver.to_json()
 
 
 def step_resolver(kb: KnowledgeBase) -> Resolver:
