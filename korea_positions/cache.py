@@ -102,6 +102,7 @@ def store(root: Path, kb: KnowledgeBase, files: list[list]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         from korea_positions.atomic import write_atomically
 
-        write_atomically(path, b"".join([json.dumps(header).encode(), b"\n", *parts.values()]))
+        write_atomically(path, b"".join([json.dumps(header).encode(), b"\n", *parts.values()]),
+                         durable=False)
     except (OSError, ValueError, TypeError):
         pass
