@@ -37,9 +37,9 @@ def cache_path(root: Path) -> Path:
     return cache_dir() / f"kb-{key[:24]}.json"
 
 
-def _header(root: Path) -> dict:
+def _header(root: Path, files: list[list] | None = None) -> dict:
     return {"format": FORMAT, "kpos": __version__, "root": str(root.resolve()),
-            "files": fingerprint(root)}
+            "files": fingerprint(root) if files is None else files}
 
 
 def _encode(value) -> bytes:
@@ -96,7 +96,7 @@ def store(root: Path, kb: KnowledgeBase, files: list[list]) -> None:
         values["actor_names"] = kb.actor_names
         values["spoken_for_by"] = kb.spoken_for_by
         parts = {kind: _encode(value) for kind, value in values.items()}
-        header = _header(root) | {"files": files, "parts": {
+        header = _header(root, files) | {"parts": {
             kind: [len(raw), hashlib.sha256(raw).hexdigest()] for kind, raw in parts.items()}}
         path = cache_path(root)
         path.parent.mkdir(parents=True, exist_ok=True)
