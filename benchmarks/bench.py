@@ -62,7 +62,8 @@ def main() -> int:
     env = os.environ | {"XDG_CACHE_HOME": str(work / "cache"), "PYTHONDONTWRITEBYTECODE": ""}
     env.pop("KPOS_DATA", None)
     query = ["demands", "--actor", "US", "--format", "json"]
-    print(f"python {sys.version.split()[0]}, {args.runs} runs each, medians\n")
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"python {sys.version.split()[0]}, {cpus} CPUs, {args.runs} runs each, medians\n")
 
     subprocess.run(KPOS + ["actors"], env=env, stdout=subprocess.DEVNULL, check=True)
     bundled = alternate({
@@ -87,7 +88,7 @@ def main() -> int:
             for path in directory.glob("kpos/*"):
                 path.unlink()
 
-        first = alternate({"first": (KPOS + data + query, cold_env)}, max(3, args.runs // 3),
+        first = alternate({"first": (KPOS + data + query, cold_env)}, args.runs,
                           before=empty)["first"]
         subprocess.run(KPOS + data + ["actors"], env=env, stdout=subprocess.DEVNULL, check=True)
         warm = alternate({"warm": (KPOS + data + query, env)}, args.runs)["warm"]
