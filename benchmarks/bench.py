@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
 
 PYTHON = sys.executable
-KPOS = [PYTHON, "-c", "from korea_positions.cli.main import main; main()"]
+KPOS = [PYTHON, "-c", "from korea_positions.__main__ import main; main()"]  # as `kpos` does
 
 
 def run(argv: list[str], env: dict) -> tuple[float, int]:

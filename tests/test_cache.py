@@ -85,8 +85,8 @@ def test_query_path_imports_no_pydantic_yaml_or_rich(kb_copy, tmp_path):
     import subprocess
 
     env = os.environ | {"XDG_CACHE_HOME": str(tmp_path / "c")}
-    code = ("import sys, runpy; sys.argv = ['kpos', '--data', %r, 'demands', '--actor', 'us', "
-            "'-f', 'json'];\ntry: runpy.run_module('korea_positions', run_name='__main__')\n"
+    code = ("import sys; sys.argv = ['kpos', '--data', %r, 'demands', '--actor', 'us', "
+            "'-f', 'json'];\nfrom korea_positions.cli.main import main\ntry: main()\n"
             "except SystemExit: pass\nprint(sorted(m for m in ('pydantic', 'yaml', 'ryml', 'rich') "
             "if m in sys.modules), file=sys.stderr)") % str(kb_copy)
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
