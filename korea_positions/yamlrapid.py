@@ -1,6 +1,7 @@
 """The fastest read of an ordinary YAML file: rapidyaml (C++) parses it and writes JSON,
-which Python's C json module turns into plain data, about four times faster than
-building the same data from libyaml's events in Python.
+which Python's C json module turns into plain data: four times faster than building the
+same data from libyaml's events in Python, and twice as fast with the checks below and
+the search for where each record is.
 
 It is only ever a shortcut to what the careful read (yamlread) would give, so it declines
 (returns None) wherever the two could differ. Those places were found by reading random
