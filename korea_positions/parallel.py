@@ -38,8 +38,16 @@ def read_clean(files: list[Job], read_one: Callable[[str, Path], Any],
     if parallel_from is None or sum(sizes) < parallel_from or not _can_fork():
         return {}
     mine, theirs = _split(sizes)
-    reader_fd, writer_fd = os.pipe()
-    pid = os.fork()
+    try:
+        reader_fd, writer_fd = os.pipe()
+    except OSError:
+        return {}
+    try:
+        pid = os.fork()
+    except OSError:  # out of processes or memory: read everything here
+        os.close(reader_fd)
+        os.close(writer_fd)
+        return {}
     if pid == 0:  # the child
         os.close(reader_fd)
         _child(writer_fd, [(n, *files[n]) for n in theirs], read_one, encode)

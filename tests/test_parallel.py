@@ -77,3 +77,12 @@ def test_small_knowledge_base_is_read_in_one_process():
     files = [(kind, path) for kind, paths in loader.files_of(REPO).items() for path in paths]
     assert parallel.read_clean(files, loader._clean, loader._encode, loader._decode,
                                parallel.PARALLEL_FROM) == {}
+
+
+def test_no_fork_means_reading_here(kb3, monkeypatch):
+    def refuse():
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    expected = loader.load(kb3, parallel_from=None).to_json()
+    monkeypatch.setattr(parallel.os, "fork", refuse)
+    assert loader.load(kb3, parallel_from=0).to_json() == expected
