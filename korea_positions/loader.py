@@ -15,6 +15,7 @@ from korea_positions.errors import InvalidKnowledgeBase, Problem
 from korea_positions.kb import KINDS, KnowledgeBase
 from korea_positions.kbfiles import files_of
 from korea_positions.names import actor_index
+from korea_positions.validation_problems import pydantic_problems
 from korea_positions.parallel import PARALLEL_FROM, read_clean
 from korea_positions.yamlread import Locator, YamlProblem, file_locator, read_yaml
 
@@ -118,7 +119,7 @@ class _Collector:
                 try:
                     result[name] = _adapter(field.annotation).validate_python(value)
                 except ValidationError as exc:
-                    self.problems.extend(_pydantic_problems(exc, shown, locator, model, (name,)))
+                    self.problems.extend(pydantic_problems(exc, shown, locator, model, (name,)))
                 continue
             if value is None:
                 value = []
@@ -145,7 +146,7 @@ class _Collector:
         try:
             return model.model_validate(item)
         except ValidationError as exc:
-            self.problems.extend(_pydantic_problems(exc, shown, locator, model, path))
+            self.problems.extend(pydantic_problems(exc, shown, locator, model, path))
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 self.broken.add(f"{kind}:{item['id']}")
             return None
@@ -244,45 +245,6 @@ def _item_model(annotation):
     """The record model of a `list[Model]` field, else None."""
     args = getattr(annotation, "__args__", ())
     return args[0] if len(args) == 1 and hasattr(args[0], "model_fields") else None
-
-
-def _pydantic_problems(exc: ValidationError, shown: str, locator: Locator, model,
-                       prefix: tuple = ()) -> list[Problem]:
-    problems = []
-    for error in exc.errors(include_url=False):
-        loc = prefix + tuple(error["loc"])
-        if prefix and not error["loc"]:
-            error = dict(error, msg=error["msg"].replace("Input should be", "should be"))
-        line, col = locator.find(loc)
-        where = ".".join(str(part) for part in loc)
-        if error["type"] == "extra_forbidden":
-            message = f"unknown field {loc[-1]!r}{_expected_fields(model, tuple(error['loc'])[:-1])}"
-        elif error["type"] == "missing":
-            message = f"missing required field {where!r}"
-        else:
-            value = error.get("input")
-            shown_value = f" (got {value!r})" if isinstance(value, str) and len(value) < 60 else ""
-            message = f"{where}: {error['msg']}{shown_value}"
-        problems.append(Problem(shown, line, col, message))
-    return problems
-
-
-def _expected_fields(model, loc: tuple) -> str:
-    """Name the valid fields at the place of an unknown one, to make typos obvious."""
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return ""
-        annotation = field.annotation
-        inner = getattr(annotation, "__args__", (annotation,))[0]
-        if not isinstance(inner, type):
-            return ""
-        model = inner
-    if not hasattr(model, "model_fields"):
-        return ""
-    return f"; valid fields: {', '.join(model.model_fields)}"
 
 
 def load(root: Path, parallel_from: int | None = PARALLEL_FROM) -> KnowledgeBase:
