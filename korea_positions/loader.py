@@ -15,8 +15,8 @@ from korea_positions.errors import InvalidKnowledgeBase, Problem
 from korea_positions.kb import KINDS, KnowledgeBase
 from korea_positions.kbfiles import files_of
 from korea_positions.names import actor_index
-from korea_positions.validation_problems import pydantic_problems
 from korea_positions.parallel import PARALLEL_FROM, read_clean
+from korea_positions.validation_problems import pydantic_problems
 from korea_positions.yamlread import Locator, YamlProblem, file_locator, read_yaml
 
 
@@ -81,8 +81,8 @@ class _Collector:
         getattr(self, f"_add_{kind.replace('-', '_')}")(fields, shown, locator)
 
     def _validate_file(self, kind: str, data, shown: str, locator: Locator) -> dict | None:
-        """The file's validated fields (records as (index, model) pairs); problems are
-        collected, and None is returned when nothing in the file can be used."""
+        """The file's validated fields, records as (index, record as stored) pairs;
+        problems are collected, and None is returned when nothing in the file can be used."""
         model = models.FILE_MODELS[kind]
         if not isinstance(data, dict):
             line, col = locator.find(())

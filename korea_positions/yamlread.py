@@ -79,9 +79,7 @@ def read_yaml(path: Path, shown_as: str, rapid: bool = True) -> tuple[Any, Locat
     the same, but the locator is marked provisional and the caller must read the file
     again with rapid=False if it finds any problem in it."""
 
-    def fail(message: str, line: int = 1, col: int = 1) -> YamlProblem:
-        return YamlProblem(Problem(shown_as, line, col, message))
-
+    fail = _failing(shown_as)
     raw = _read_bounded(path, fail)
     try:
         text = raw.decode("utf-8")
@@ -91,13 +89,7 @@ def read_yaml(path: Path, shown_as: str, rapid: bool = True) -> tuple[Any, Locat
         col = len(raw[line_start:exc.start].decode("utf-8", "replace")) + 1
         raise fail(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line, col) from None
     _check_text(text, fail)
-
-    def careful_marks():
-        try:
-            return _careful_read(text, shown_as, fail)[1]
-        except YamlProblem:  # refused by the careful read: the loader reads it again
-            return {}
-
+    careful_marks = _careful_marks(lambda: text, shown_as)
     if rapid and (read := rapid_read(text, MAX_VALUES)) is not None:
         return read[0], Locator(read[1], complete=careful_marks, provisional=True)
     from korea_positions import yamlevents
@@ -122,15 +114,30 @@ def _fast_read(text: str) -> tuple[Any, dict]:
 def file_locator(marks: dict, path: Path, shown_as: str) -> Locator:
     """A locator for a file read elsewhere: other places come from reading it carefully
     again, the first time one is asked for."""
-    def complete():
-        def fail(message: str, line: int = 1, col: int = 1) -> YamlProblem:
-            return YamlProblem(Problem(shown_as, line, col, message))
+    def text() -> str:
+        return _read_bounded(path, _failing(shown_as)).decode("utf-8")
+
+    return Locator(marks, complete=_careful_marks(text, shown_as))
+
+
+def _careful_marks(text, shown_as: str):
+    """What completes a locator: the place of every value, by the careful read of
+    `text()`; none when that read refuses the file (the loader reads it again then)."""
+    def complete() -> dict:
+        fail = _failing(shown_as)
         try:
-            return _careful_read(_read_bounded(path, fail).decode("utf-8"), shown_as, fail)[1]
+            return _careful_read(text(), shown_as, fail)[1]
         except (YamlProblem, UnicodeDecodeError):
             return {}
 
-    return Locator(marks, complete)
+    return complete
+
+
+def _failing(shown_as: str):
+    def fail(message: str, line: int = 1, col: int = 1) -> YamlProblem:
+        return YamlProblem(Problem(shown_as, line, col, message))
+
+    return fail
 
 
 def _read_bounded(path: Path, fail) -> bytes:
