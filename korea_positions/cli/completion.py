@@ -6,33 +6,30 @@ import os
 
 
 def _kb(ctx):
-    from korea_positions.cli.context import State
+    from korea_positions.cli.environment import Environment
+    from korea_positions.cli.session import Session
 
     root_params = ctx.find_root().params if ctx is not None else {}
     data = root_params.get("data") or os.environ.get("KPOS_DATA")
     try:
-        return State(data=data).kb()
+        return Session(Environment.from_process(), data=data).kb()
     except Exception:  # completion must never print an error into the user's prompt
         return None
 
 
 def _matching(candidates: list[tuple[str, str]], incomplete: str) -> list[tuple[str, str]]:
-    from korea_positions.names import normalize
+    from korea_positions.kb.spelling import normalize
 
     wanted = normalize(incomplete)
     return [(value, help_text) for value, help_text in candidates
-            if normalize(value).startswith(wanted)]
+            if normalize(value).startswith(wanted)]  # fmt: skip
 
 
 def actors(ctx, incomplete: str) -> list[tuple[str, str]]:
     kb = _kb(ctx)
     if kb is None:
         return []
-    if kb.actor_names:  # the cached index: no actor record decoded
-        labels = kb.actor_names["labels"]
-    else:
-        labels = {a["id"]: a["name"] for a in kb.actors}
-    return _matching(sorted(labels.items()), incomplete)
+    return _matching(sorted((a["id"], a["name"]) for a in kb.actors), incomplete)
 
 
 def steps(ctx, incomplete: str) -> list[tuple[str, str]]:
@@ -46,4 +43,4 @@ def sources(ctx, incomplete: str) -> list[tuple[str, str]]:
         return []
     outlets = {s["outlet"]: s["outlet_name"] for s in kb.sources}
     return _matching(sorted(outlets.items()) + [(s["id"], s["title"]) for s in kb.sources],
-                     incomplete)
+                     incomplete)  # fmt: skip

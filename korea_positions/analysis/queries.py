@@ -1,0 +1,93 @@
+"""Pure query functions: knowledge base and resolved ids in, records out. No I/O."""
+
+from __future__ import annotations
+
+from korea_positions.kb.knowledge import KnowledgeBase, Record
+
+ACTOR_FIELDS = ("id", "name", "kind", "aliases", "speaks_for")
+STEP_FIELDS = ("id", "label", "by")
+SOURCE_FIELDS = ("id", "outlet", "title", "authors", "published", "url")
+POSITION_FIELDS = ("id", "actor", "stated_by", "stance", "step", "before", "after", "together",
+                   "summary", "source", "quotes", "date")
+QUOTE_FIELDS = ("id", "source", "speaker", "reported_by", "text", "about")
+
+
+def _pick(record: Record, fields: tuple[str, ...]) -> Record:
+    """The contract's fields first, in order; the rest after them."""
+    return {f: record[f] for f in fields} | {k: v for k, v in record.items() if k not in fields}
+
+
+def actors(kb: KnowledgeBase, kind: str | None = None) -> list[Record]:
+    return [_pick(a, ACTOR_FIELDS) for a in kb.actors if kind is None or a["kind"] == kind]
+
+
+def steps(kb: KnowledgeBase) -> list[Record]:
+    return [_pick(s, STEP_FIELDS) for s in kb.steps]
+
+
+def sources(kb: KnowledgeBase) -> list[Record]:
+    return [_pick(s, SOURCE_FIELDS) for s in kb.sources]
+
+
+def _voices(kb: KnowledgeBase, actor_ids: list[str]) -> set[str]:
+    """The actors asked for plus everyone who speaks for them."""
+    result: set[str] = set()
+    for actor_id in actor_ids:
+        result |= kb.members(actor_id)
+    return result
+
+
+def demands(kb: KnowledgeBase, actor_ids: list[str] | None = None, step: str | None = None,
+            source_ids: set[str] | None = None, stance: str | None = None) -> list[Record]:
+    """Positions, filtered. An actor filter matches the positions an actor holds or states,
+    and those of the people and groups who speak for it; a step filter, the positions on
+    the step or ordering it."""
+    filters = []
+    if actor_ids:
+        filters.append((("actor", "stated_by"), _voices(kb, actor_ids)))
+    if step is not None:
+        filters.append((("step", "before", "after", "together"), {step}))
+    if filters or source_ids is not None:
+        found = kb.where("positions", *filters, sources=source_ids)
+    else:
+        found = kb.positions
+    return [_pick(p, POSITION_FIELDS) for p in found if stance is None or p["stance"] == stance]
+
+
+
+def quotes(kb: KnowledgeBase, source_ids: set[str] | None = None, actor_ids: list[str] | None = None,
+           step: str | None = None, contains: str | None = None) -> list[Record]:
+    """Quotes, filtered. `contains` matches case-insensitively, ignoring quote-mark style."""
+    filters = []
+    if actor_ids:
+        filters.append((("speaker",), _voices(kb, actor_ids)))
+    if step is not None:
+        filters.append((("about",), {step}))
+    if filters or source_ids is not None:
+        found = kb.where("quotes", *filters, sources=source_ids)
+    else:
+        found = kb.quotes
+    needle = _fold(contains) if contains else None
+    return [_pick(q, QUOTE_FIELDS) for q in found
+            if needle is None or needle in _fold(q["text"])]
+
+
+_QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _fold(text: str) -> str:
+    return text.translate(_QUOTE_MARKS).casefold()
+
+
+def actor_detail(kb: KnowledgeBase, actor_id: str) -> Record:
+    """One actor with the positions it holds, voices or relays and the words it spoke or
+    relayed."""
+    record = dict(kb.actor_by_id[actor_id])
+    record["members"] = sorted(kb.members(actor_id) - {actor_id})
+    held = {p["id"] for p in demands(kb, [actor_id])}
+    record["positions"] = [_pick(p, POSITION_FIELDS) for p in kb.positions
+                           if p["id"] in held or p["reported_by"] == actor_id]
+    spoken = {q["id"] for q in quotes(kb, actor_ids=[actor_id])}
+    record["quotes"] = [_pick(q, QUOTE_FIELDS) for q in kb.quotes
+                        if q["id"] in spoken or q["reported_by"] == actor_id]
+    return record

@@ -1,0 +1,84 @@
+"""Prove every quote against its source's text: the records of `kpos verify`.
+
+Pure: the texts come in as bytes (or None when missing); reading files is the caller's job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from korea_positions.kb.knowledge import KnowledgeBase, Record
+from korea_positions.analysis.textmatch import Normalized, find, word_diff
+
+OK, NOT_FOUND, NO_TEXT, SHA_MISMATCH = "ok", "not-found", "no-text", "sha-mismatch"
+
+
+def verify(kb: KnowledgeBase, texts: dict[str, bytes | None]) -> list[Record]:
+    """One record per quote: quote, source, status, detail (and line, when found)."""
+    prepared: dict[str, tuple[Normalized | None, str]] = {}
+    for source in kb.sources:
+        prepared[source["id"]] = _prepare(source, texts.get(source["id"]))
+    records = []
+    for quote in kb.quotes:
+        haystack, trouble = prepared.get(quote["source"], (None, "source has no card"))
+        records.append(_check(quote, haystack, trouble))
+    return records
+
+
+def _prepare(source: Record, raw: bytes | None) -> tuple[Normalized | None, str]:
+    """The text ready for matching, and a problem with it ("" when none)."""
+    if raw is None:
+        return None, f"text file {source['text']!r} not found"
+    digest = hashlib.sha256(raw).hexdigest()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, f"text file {source['text']!r} is not UTF-8"
+    if digest != source["sha256"]:
+        return Normalized(text), (f"{source['text']} has sha256 {digest[:12]}…, the source "
+                                  f"card says {source['sha256'][:12]}…")
+    return Normalized(text), ""
+
+
+def _check(quote: Record, haystack: Normalized | None, trouble: str) -> Record:
+    record = {"quote": quote["id"], "source": quote["source"]}
+    if haystack is None:
+        return record | {"status": NO_TEXT, "detail": trouble, "line": None}
+    match = find(quote["text"], haystack)
+    line = match.line(haystack.original)
+    if trouble:  # the text is not the one the card describes: no result can be trusted
+        found = "found" if match.found else "not found"
+        return record | {"status": SHA_MISMATCH, "detail": f"{trouble}; quote {found} in it",
+                         "line": line}
+    if match.found:
+        return record | {"status": OK, "detail": "", "line": line}
+    passage = haystack.original[match.start:match.end]
+    flat = " ".join(passage.split())
+    return record | {
+        "status": NOT_FOUND,
+        "detail": (f"closest passage ({match.similarity:.0%} similar) at line {line}: "
+                   f"{flat!r}; difference: {word_diff(quote['text'], passage)}"),
+        "line": line,
+    }
+
+
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+
+
+def read_texts(kb: KnowledgeBase, directory) -> dict[str, bytes | None]:
+    """Read each source's text file from `directory` (I/O kept out of verify()): regular
+    files only, and at most MAX_TEXT_BYTES of each (a larger one cannot match its sha256
+    card anyway, and is reported as a mismatch)."""
+    import stat
+
+    texts: dict[str, bytes | None] = {}
+    for source in kb.sources:
+        path = directory / source["text"]
+        try:
+            if not stat.S_ISREG(path.stat().st_mode):
+                raise OSError("not a regular file")
+            with path.open("rb") as handle:
+                texts[source["id"]] = handle.read(MAX_TEXT_BYTES + 1)
+        except OSError:
+            texts[source["id"]] = None
+    return texts

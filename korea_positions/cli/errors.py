@@ -1,0 +1,83 @@
+"""The one place where what went wrong becomes a message and an exit status.
+
+Commands raise the knowledge base's and the analysis' own errors (errors.KposError);
+`exit_status` says each in the user's terms and picks the status. `KposCommand` only
+gives a usage error the command's context, so Click can print the usage line above it.
+"""
+
+from __future__ import annotations
+
+import click
+from typer.core import TyperCommand
+
+from korea_positions.cli.environment import Environment
+from korea_positions.errors import ExitStatus, InvalidKnowledgeBase, KposError, UsageError
+from korea_positions.output.formats.cells import escape_controls
+
+
+class KposCommand(TyperCommand):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param_hint=exc.param_hint) from None
+
+
+class PipeClosed(BaseException):
+    """The reader of standard output (head, less) has gone.
+
+    Raised in place of BrokenPipeError, and not an Exception, so that nothing between the
+    write and `run` takes it for a failure: Click (which turns EPIPE into exit status 1)
+    and Rich (which exits with status 1 itself)."""
+
+
+class OutputFailed(BaseException):
+    """Standard output cannot be written (disk full, I/O error): not a bug in kpos."""
+
+
+def exit_status(exc: BaseException, env: Environment, debug: bool = False) -> int:
+    """Say what `exc` means on env.stderr (nothing for a closed pipe) and return the
+    exit status. With `debug`, a bug is re-raised for its traceback."""
+    err = env.stderr
+    if isinstance(exc, click.exceptions.Exit):
+        return exc.exit_code
+    if isinstance(exc, click.ClickException):
+        exc.show(file=err)
+        return exc.exit_code
+    if isinstance(exc, (click.Abort, KeyboardInterrupt)):
+        err.write("\n")
+        return ExitStatus.INTERRUPTED
+    if isinstance(exc, (PipeClosed, BrokenPipeError)):
+        return ExitStatus.SUCCESS  # cut short: the reader wanted no more
+    if isinstance(exc, OutputFailed):
+        err.write(f"kpos: error: cannot write the output: {exc}\n")
+        return ExitStatus.IO_ERROR
+    if isinstance(exc, InvalidKnowledgeBase):
+        report_problems(exc.problems, err)
+        err.write(f"kpos: the knowledge base has {len(exc.problems)} problem(s); "
+                  "run `kpos validate` for the list\n")  # fmt: skip
+        return ExitStatus.PROBLEMS
+    if isinstance(exc, KposError):
+        err.write(f"kpos: error: {exc}\n")
+        return exc.exit_status
+    if debug or not isinstance(exc, Exception):
+        raise exc
+    err.write(f"kpos: internal error: {type(exc).__name__}: {exc}. This is a bug; please "
+              "report it with the command you ran (--debug shows the traceback).\n")  # fmt: skip
+    return ExitStatus.INTERNAL
+
+
+def report_problems(problems, out) -> None:
+    """FILE:LINE:COL: message lines; file names and messages quote data, so on a terminal
+    their control characters are escaped."""
+    terminal = _isatty(out)
+    for problem in problems:
+        line = str(problem)
+        out.write(f"{escape_controls(line) if terminal else line}\n")
+
+
+def _isatty(out) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -1,0 +1,166 @@
+"""The commands about the knowledge base itself: check it, prove its quotes, export it,
+describe its files, and manage its cache."""
+
+# No `from __future__ import annotations`: Typer reads these annotations at start-up.
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from korea_positions.cli import options
+from korea_positions.cli.output import emit
+from korea_positions.cli.session import session
+from korea_positions.errors import ExitStatus, InvalidKnowledgeBase, UsageError
+from korea_positions.output import views
+from korea_positions.output.exports import ExportFormat
+
+
+def validate(ctx: typer.Context) -> None:
+    """Check the knowledge base; print every problem as FILE:LINE:COL: message.
+
+    Exit 0 and a count of each entity when it is valid, 1 when it has problems.
+
+    Example: kpos --data ~/my-kb validate
+    """
+    from korea_positions.analysis.orders import order_problems
+    from korea_positions.cli.errors import report_problems
+
+    s = session(ctx)
+    try:
+        kb = s.kb()
+        problems = order_problems(kb)
+        if problems:
+            raise InvalidKnowledgeBase(problems)
+    except InvalidKnowledgeBase as exc:
+        report_problems(exc.problems, s.env.stdout)
+        s.env.stderr.write(f"kpos: {len(exc.problems)} problem(s) found\n")
+        raise typer.Exit(ExitStatus.PROBLEMS) from None
+    counts = ", ".join(f"{n} {kind}" for kind, n in kb.counts().items())
+    s.env.stdout.write(f"ok: {counts}\n")
+
+
+def verify(
+    ctx: typer.Context,
+    texts: Annotated[str, typer.Option(
+        "--texts", metavar="DIR",
+        help="Directory holding the source texts named by the source cards.")],
+    fmt: options.Format = None,
+) -> None:
+    """Prove every quote is its source's exact words; exit 1 unless all are found.
+
+    Example: kpos verify --texts ../shared/seeds
+    """
+    from pathlib import Path
+
+    from korea_positions.analysis.verify import OK, read_texts
+    from korea_positions.analysis.verify import verify as verify_quotes
+
+    directory = Path(texts).expanduser()
+    if not directory.is_dir():
+        raise UsageError(f"no such directory: {texts}", "--texts")
+    s = session(ctx)
+    kb = s.kb()
+    records = verify_quotes(kb, read_texts(kb, directory))
+    emit(records, views.VERIFY, fmt, s.env)
+    failed = [r for r in records if r["status"] != OK]
+    if failed:
+        s.env.stderr.write(f"kpos: {len(failed)} of {len(records)} quote(s) not verified\n")
+        raise typer.Exit(ExitStatus.PROBLEMS)
+    s.env.stderr.write(f"kpos: all {len(records)} quote(s) verified\n")
+
+
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", case_sensitive=False,
+        help="json: the whole knowledge base; csv: one file per entity in a directory; "
+             "sqlite: a database with keys and full-text search over quotes; dot, mermaid: "
+             "each actor's order and the conflicts; plover: positions as event records.")],
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", metavar="PATH",
+        help="File (a directory for csv) to write atomically [default: standard output].")] = None,
+    as_of: options.AsOf = None,
+) -> None:
+    """Export the whole knowledge base, or diagrams of the orders, for other tools.
+
+    Example: kpos export --format sqlite -o kpos.db && sqlite3 kpos.db "select * from quotes_fts where quotes_fts match 'sincerity'"
+    """
+    from pathlib import Path
+
+    from korea_positions.output.exports import NEEDS_PATH, writer
+
+    if output in (None, "-") and fmt in NEEDS_PATH:
+        raise UsageError(f"--format {fmt.value} needs --output PATH", "--output")
+    path = None if output in (None, "-") else Path(output).expanduser()
+    if path is not None and not path.parent.is_dir():
+        raise UsageError(f"no such directory: {path.parent}", "--output")
+    if path is not None and fmt != ExportFormat.csv and path.is_dir():
+        raise UsageError(f"{output} is a directory", "--output")
+    s = session(ctx)
+    writer(fmt)(s.kb(), path, options.as_of(as_of), s.env.stdout)
+    if path is not None:
+        s.env.stderr.write(f"kpos: wrote {path}\n")
+
+
+class SchemaKind(str, Enum):
+    source_card = "source-card"
+    actors = "actors"
+    steps = "steps"
+    source_data = "source-data"
+
+
+def schema(
+    ctx: typer.Context,
+    kind: Annotated[Optional[SchemaKind], typer.Argument(
+        help="Which file's schema [default: all, as one JSON object by kind].")] = None,
+    output_dir: Annotated[Optional[str], typer.Option(
+        "--output-dir", metavar="DIR",
+        help="Write KIND.schema.json files into DIR (atomically) instead of printing.")] = None,
+) -> None:
+    """Print the JSON Schema of the knowledge base files, for editors.
+
+    Example: kpos schema actors > schemas/actors.schema.json
+    """
+    from pathlib import Path
+
+    from korea_positions.atomic import write_atomically
+    from korea_positions.output import schemas
+
+    env = session(ctx).env
+    kinds = [kind.value] if kind else [k.value for k in SchemaKind]
+    if output_dir is None:
+        env.stdout.write(schemas.schema_text(kind.value) if kind else schemas.all_text(kinds))
+        return
+    directory = Path(output_dir).expanduser()
+    if not directory.is_dir():
+        raise UsageError(f"no such directory: {output_dir}", "--output-dir")
+    for name in kinds:
+        write_atomically(directory / schemas.file_name(name),
+                         schemas.schema_text(name).encode("utf-8"))  # fmt: skip
+        env.stderr.write(f"kpos: wrote {directory / schemas.file_name(name)}\n")
+
+
+cache_app = typer.Typer(help="The cache of validated knowledge bases.", no_args_is_help=True)
+
+
+def cache_path(ctx: typer.Context) -> None:
+    """Print where the cache of the knowledge base is kept.
+
+    Example: kpos cache path
+    """
+    from korea_positions.kb.cache import cache_path as path_of
+
+    s = session(ctx)
+    s.env.stdout.write(f"{path_of(s.root, s.env.cache_dir)}\n")
+
+
+def cache_clear(ctx: typer.Context) -> None:
+    """Delete the cache of every knowledge base; the next query rebuilds it.
+
+    Example: kpos cache clear
+    """
+    from korea_positions.kb.cache import clear
+
+    s = session(ctx)
+    removed = clear(s.env.cache_dir)
+    s.env.stderr.write(f"kpos: removed {len(removed)} cache file(s)\n")

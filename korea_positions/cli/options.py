@@ -1,0 +1,67 @@
+"""The options several commands share, as `Annotated` types, and parsing of their values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, List, Optional
+
+import typer
+
+from korea_positions.cli import completion
+from korea_positions.errors import UsageError
+from korea_positions.output.formats import OutputFormat
+
+Format = Annotated[
+    Optional[OutputFormat],
+    typer.Option("--format", "-f", case_sensitive=False, show_default=False,
+                 help="Output format (default: table on a terminal, tsv when piped)."),
+]  # fmt: skip
+AsOf = Annotated[
+    Optional[str],
+    typer.Option("--as-of", metavar="DATE",
+                 help="Only positions stated on or before this date (YYYY-MM-DD)."),
+]  # fmt: skip
+Parties = Annotated[
+    Optional[List[str]],
+    typer.Option("--actor", "-a", autocompletion=completion.actors,
+                 help="Actor (repeatable) [default: every party with an order]."),
+]  # fmt: skip
+Source = Annotated[
+    Optional[str],
+    typer.Option("--source", autocompletion=completion.sources, help="Source id or outlet key."),
+]
+
+
+def as_of(value: str | None) -> str | None:
+    """An --as-of value as an ISO date."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"{value!r} is not a date; use YYYY-MM-DD", "--as-of") from None
+
+
+def actor_ids(kb, names: list[str] | None) -> list[str] | None:
+    if not names:
+        return None
+    from korea_positions.analysis.names import actor_resolver
+
+    resolver = actor_resolver(kb)
+    return [resolver.resolve(name) for name in names]
+
+
+def step_id(kb, name: str | None) -> str | None:
+    if name is None:
+        return None
+    from korea_positions.analysis.names import step_resolver
+
+    return step_resolver(kb).resolve(name)
+
+
+def source_ids(kb, name: str | None) -> set[str] | None:
+    if name is None:
+        return None
+    from korea_positions.analysis.names import resolve_sources
+
+    return resolve_sources(kb, name)

@@ -1,0 +1,153 @@
+"""The loaded knowledge base: records as plain dicts (str, list, None), read from the
+store a kind at a time, plus the indexes queries use.
+
+Records are exactly what the commands print, so the analysis stays simple. A query that
+filters by actor, step or source asks the store for the matching records only (`where`),
+so a large knowledge base is not decoded whole for a small answer.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from functools import cached_property
+from pathlib import Path
+
+from korea_positions.kb.files import shown_path
+
+Record = dict
+KINDS = ("sources", "actors", "steps", "positions", "quotes")
+
+
+class KnowledgeBase:
+    def __init__(self, db: sqlite3.Connection, root: Path | None = None):
+        self.db = db
+        self.root = root
+
+    def _decode(self, kind: str, rows) -> list[Record]:
+        records = [json.loads(body) for (body,) in rows]
+        if kind == "positions":  # undated: as of its source's date
+            published = self.published
+            for p in records:
+                if p["date"] is None:
+                    p["date"] = published.get(p["source"])
+        return records
+
+    def records(self, kind: str) -> list[Record]:
+        rows = self.db.execute(
+            "SELECT body FROM records WHERE kind = ? ORDER BY file, seq", (kind,)
+        )
+        return self._decode(kind, rows)
+
+    def where(self, kind: str, *filters: tuple[tuple[str, ...], set[str]],
+              sources: set[str] | None = None) -> list[Record]:  # fmt: skip
+        """The records of a kind with, for each filter (fields, values), a reference
+        from one of those fields to one of those values; from those sources if given."""
+        sql = ["SELECT body FROM records r WHERE kind = ?"]
+        args: list = [kind]
+        for fields, values in filters:
+            sql.append(
+                f"AND id IN (SELECT id FROM refs WHERE kind = ? AND field IN ({_marks(fields)})"
+                f" AND value IN ({_marks(values)}))"
+            )
+            args += [kind, *fields, *values]
+        if sources is not None:
+            sql.append(f"AND source IN ({_marks(sources)})")
+            args += list(sources)
+        rows = self.db.execute(" ".join(sql) + " ORDER BY file, seq", args)
+        return self._decode(kind, rows)
+
+    @cached_property
+    def published(self) -> dict[str, str]:
+        return {s["id"]: s["published"] for s in self.sources}
+
+    sources = cached_property(lambda self: self.records("sources"))
+    actors = cached_property(lambda self: self.records("actors"))
+    steps = cached_property(lambda self: self.records("steps"))
+    positions = cached_property(lambda self: self.records("positions"))
+    quotes = cached_property(lambda self: self.records("quotes"))
+
+    def counts(self) -> dict[str, int]:
+        found = dict(self.db.execute("SELECT kind, COUNT(*) FROM records GROUP BY kind"))
+        return {kind: found.get(kind, 0) for kind in KINDS}
+
+    def origin(self, kind: str, record_id: str) -> tuple[str, int, int]:
+        """Where a record is defined: (file as shown, line, col)."""
+        row = self.db.execute(
+            "SELECT file, line, col FROM records WHERE kind = ? AND id = ? ORDER BY file, seq",
+            (kind, record_id),
+        ).fetchone()
+        if row is None:
+            return "?", 0, 0
+        file = shown_path(self.root / row[0]) if self.root else row[0]
+        return file, row[1], row[2]
+
+    # --- names --------------------------------------------------------------------
+
+    def actors_named(self, key: str, surname: bool = False) -> set[str]:
+        """Ids of the actors a normalized spelling (or surname) names."""
+        rows = self.db.execute(
+            "SELECT actor FROM names WHERE key = ? AND surname = ?", (key, int(surname))
+        )
+        return {actor for (actor,) in rows}
+
+    def actor_spellings(self) -> list[tuple[str, str, bool]]:
+        """(normalized spelling, actor id, is a surname) of every name, for suggestions."""
+        rows = self.db.execute("SELECT key, actor, surname FROM names ORDER BY file, line")
+        return [(key, actor, bool(family)) for key, actor, family in rows]
+
+    # --- who speaks for whom ---------------------------------------------------------
+
+    def members(self, actor_id: str) -> set[str]:
+        """The actor and every actor speaking for it, directly or in a chain."""
+        rows = self.db.execute(
+            "WITH RECURSIVE m(id) AS (SELECT ? UNION SELECT r.id FROM refs r JOIN m "
+            "ON r.value = m.id WHERE r.kind = 'actors' AND r.field = 'speaks_for') "
+            "SELECT id FROM m",
+            (actor_id,),
+        )
+        return {rid for (rid,) in rows}
+
+    def parties_of(self, actor_id: str) -> list[str]:
+        """The actor, then whom it speaks for, and so on up the chain."""
+        chain = [actor_id]
+        actor = self.actor_by_id.get(actor_id) or {}
+        while actor.get("speaks_for") and actor["speaks_for"] not in chain:
+            chain.append(actor["speaks_for"])
+            actor = self.actor_by_id.get(actor["speaks_for"]) or {}
+        return chain
+
+    # --- indexes over decoded records -----------------------------------------------
+
+    @cached_property
+    def source_by_id(self) -> dict[str, Record]:
+        return {r["id"]: r for r in self.sources}
+
+    @cached_property
+    def actor_by_id(self) -> dict[str, Record]:
+        return {r["id"]: r for r in self.actors}
+
+    @cached_property
+    def step_by_id(self) -> dict[str, Record]:
+        return {r["id"]: r for r in self.steps}
+
+    @cached_property
+    def position_by_id(self) -> dict[str, Record]:
+        return {r["id"]: r for r in self.positions}
+
+    @cached_property
+    def quote_by_id(self) -> dict[str, Record]:
+        return {r["id"]: r for r in self.quotes}
+
+    @cached_property
+    def positions_of_voice(self) -> dict[str, list[int]]:
+        """Actor id -> indexes of the positions it holds or states, in order."""
+        index: dict[str, list[int]] = {}
+        for i, p in enumerate(self.positions):
+            for voice in {p["actor"], p.get("stated_by")} - {None}:
+                index.setdefault(voice, []).append(i)
+        return index
+
+
+def _marks(values) -> str:
+    return ", ".join("?" * len(values))

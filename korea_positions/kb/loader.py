@@ -1,0 +1,97 @@
+"""Bring a store up to date with a knowledge base root, then check it.
+
+Each file is re-read only when it changed: its (size, mtime_ns, ctime_ns, inode) stand
+in for its content unless it was modified in the same second as its row was written
+(git's rule for racy entries), when its sha256 decides. A changed file is read, validated
+and stored with its own problems; then the checks across files run on the assembled
+records, whenever any file changed. Every problem, of any file, is reported together as
+FILE:LINE:COL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from pathlib import Path
+
+from korea_positions.errors import InvalidKnowledgeBase, Problem
+from korea_positions.kb import store
+from korea_positions.kb.files import files_of, shown_path
+from korea_positions.kb.knowledge import KnowledgeBase
+
+_SECOND = 1_000_000_000
+
+
+def load(root: Path, db) -> KnowledgeBase:
+    """The knowledge base at `root`, through the store `db`; raises InvalidKnowledgeBase
+    listing every problem."""
+    listing = files_of(root)
+    known = store.stamps(db)
+    stale = [(kind, path, stamp) for kind, path in listing
+             if (stamp := _stamp(root / path)) is None or _stale(kind, stamp, known.get(path))]  # fmt: skip
+    gone = set(known) - {path for _, path in listing}
+    if stale or gone or store.get_meta(db, "findings") is None:
+        with store.transaction(db):
+            _refresh(root, db, stale, gone, known)
+    problems, broken = store.file_problems(db)
+    findings = json.loads(store.get_meta(db, "findings") or "[]")
+    if problems or findings:
+        raise InvalidKnowledgeBase(
+            [Problem(shown_path(root / file), line, col, message)
+             for file, line, col, message in [*problems, *findings]]  # fmt: skip
+        )
+    return KnowledgeBase(db, root)
+
+
+def _refresh(root: Path, db, stale: list, gone: set, known: dict) -> None:
+    changed = bool(gone)
+    for path in gone:
+        store.drop_file(db, path)
+    for kind, path, stamp in stale:
+        now = time.time_ns()
+        raw = _read(root / path)
+        digest = hashlib.sha256(raw).hexdigest() if raw is not None else ""
+        row = known.get(path)
+        if raw is not None and row is not None and row[0] == kind and row[5] == digest:
+            store.restamp(db, path, stamp, now)  # touched, not changed
+            continue
+        changed = True
+        from korea_positions.kb.reading import read_file  # pydantic and YAML: only here
+
+        rows, problems, broken = read_file(kind, root / path, shown_path(root / path))
+        store.put_file(db, path, kind, stamp or (-1, -1, -1, -1), digest, now, rows,
+                       problems, broken)  # fmt: skip
+    if changed or store.get_meta(db, "findings") is None:
+        from korea_positions.kb.checks import check
+
+        _, broken = store.file_problems(db)
+        findings = check(db, broken, lambda file: shown_path(root / file))
+        store.set_meta(db, "findings", json.dumps(findings))
+
+
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
+def _stale(kind: str, stamp: tuple, row: tuple | None) -> bool:
+    """Whether the file must be looked at again: new, of another kind, stamped otherwise,
+    or modified no earlier than the second its row was written (racy)."""
+    if row is None or row[0] != kind or row[1:5] != stamp:
+        return True
+    return stamp[1] // _SECOND >= row[6] // _SECOND
+
+
+def _read(path: Path) -> bytes | None:
+    from korea_positions.kb.yamlread import MAX_BYTES
+
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except OSError:
+        return None

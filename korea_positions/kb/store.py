@@ -1,0 +1,147 @@
+"""The store: a knowledge base's files, read and validated, in one SQLite database.
+
+One row per file (its path, the stamp and sha256 it had when read, its own problems),
+and the rows each file gave (kb.records): its records as JSON, the references they make
+and the names of its actors, each with its line and column. The cache is such a
+database on disk; `--no-cache` builds the same in memory, so queries have one path.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from korea_positions import __version__
+
+FORMAT = 1  # bumped whenever the tables or the stored records change shape
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+  path TEXT PRIMARY KEY, kind TEXT NOT NULL, size INTEGER, mtime_ns INTEGER,
+  ctime_ns INTEGER, inode INTEGER, sha256 TEXT NOT NULL, stamped_ns INTEGER NOT NULL,
+  problems TEXT NOT NULL, broken TEXT NOT NULL);
+CREATE TABLE records (
+  kind TEXT NOT NULL, id TEXT NOT NULL, file TEXT NOT NULL, seq INTEGER NOT NULL,
+  line INTEGER NOT NULL, col INTEGER NOT NULL, source TEXT, body TEXT NOT NULL);
+CREATE INDEX records_by_kind ON records (kind, file, seq);
+CREATE INDEX records_by_id ON records (kind, id);
+CREATE TABLE refs (
+  kind TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, target TEXT NOT NULL,
+  value TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL);
+CREATE INDEX refs_by_value ON refs (kind, field, value);
+CREATE INDEX refs_by_file ON refs (file);
+CREATE TABLE names (
+  key TEXT NOT NULL, actor TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL,
+  col INTEGER NOT NULL, text TEXT NOT NULL, surname INTEGER NOT NULL);
+CREATE INDEX names_by_key ON names (key, surname);
+CREATE INDEX names_by_file ON names (file);
+"""
+
+
+class ForeignStore(Exception):
+    """The database is not a store of this version of kpos."""
+
+
+def connect(location: str) -> sqlite3.Connection:
+    """Open (creating when empty) a store; raise ForeignStore for any other database."""
+    db = sqlite3.connect(location, timeout=5, isolation_level=None)
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0 and not db.execute("SELECT 1 FROM sqlite_master").fetchone():
+            with transaction(db):
+                for statement in SCHEMA.split(";")[:-1]:
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {FORMAT}")
+                db.execute("INSERT INTO meta VALUES ('kpos', ?)", (__version__,))
+        elif version != FORMAT or get_meta(db, "kpos") != __version__:
+            raise ForeignStore(f"format {version}")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+class transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error: one writer at a time."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, kind, value, traceback):
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def get_meta(db: sqlite3.Connection, key: str) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_meta(db: sqlite3.Connection, key: str, value: str | None) -> None:
+    if value is None:
+        db.execute("DELETE FROM meta WHERE key = ?", (key,))
+    else:
+        db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+def stamps(db: sqlite3.Connection) -> dict[str, tuple]:
+    """path -> (kind, size, mtime_ns, ctime_ns, inode, sha256, stamped_ns) of every file."""
+    return {
+        row[0]: row[1:]
+        for row in db.execute(
+            "SELECT path, kind, size, mtime_ns, ctime_ns, inode, sha256, stamped_ns FROM files"
+        )
+    }
+
+
+def restamp(db: sqlite3.Connection, path: str, stamp: tuple, now_ns: int) -> None:
+    db.execute(
+        "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, stamped_ns = ? "
+        "WHERE path = ?",
+        (*stamp, now_ns, path),
+    )
+
+
+def drop_file(db: sqlite3.Connection, path: str) -> None:
+    for table in ("records", "refs", "names"):
+        db.execute(f"DELETE FROM {table} WHERE file = ?", (path,))
+    db.execute("DELETE FROM files WHERE path = ?", (path,))
+
+
+def put_file(db, path: str, kind: str, stamp: tuple, sha256: str, now_ns: int, rows,
+             problems: list, broken: list) -> None:  # fmt: skip
+    """Replace what the store holds of one file."""
+    drop_file(db, path)
+    db.execute(
+        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (path, kind, *stamp, sha256, now_ns, json.dumps(problems), json.dumps(broken)),
+    )
+    if rows is None:
+        return
+    db.executemany(
+        "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(k, i, path, seq, line, col, source, json.dumps(record, ensure_ascii=False))
+         for k, i, seq, line, col, source, record in rows.records],
+    )  # fmt: skip
+    db.executemany(
+        "INSERT INTO refs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(*ref[:5], path, *ref[5:]) for ref in rows.refs],
+    )
+    db.executemany(
+        "INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(key, actor, path, *rest) for key, actor, *rest in rows.names],
+    )
+
+
+def file_problems(db: sqlite3.Connection) -> tuple[list[tuple], set[str]]:
+    """(path, line, col, message) of each file's own problems, and the "kind:id" of the
+    records that could not be read (references to them are not reported again)."""
+    problems, broken = [], set()
+    for path, found, lost in db.execute("SELECT path, problems, broken FROM files"):
+        problems += [(path, *p) for p in json.loads(found)]
+        broken.update(json.loads(lost))
+    return problems, broken

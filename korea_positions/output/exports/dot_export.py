@@ -1,0 +1,10 @@
+"""dot: Graphviz diagram of each actor's order and of the conflicts."""
+
+from __future__ import annotations
+
+from korea_positions.output import diagrams
+from korea_positions.output.exports.output import emit_text
+
+
+def write(kb, path, as_of=None, out=None) -> None:
+    emit_text(diagrams.dot(kb, as_of), path, out)

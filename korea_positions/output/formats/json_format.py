@@ -1,0 +1,26 @@
+"""json: one array of records (one object for single-record commands)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from korea_positions.output.formats.cells import BIDI
+
+_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI}]")
+
+
+def dumps(value: object, indent: int | None = 2) -> str:
+    # json escapes C0 controls itself; DEL, C1 controls, the line separators and the bidi
+    # controls are escaped too so none reaches a terminal raw. Still valid, lossless JSON.
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def render(records, view, out, terminal, width=80, colour=True) -> None:
+    if view.single or terminal:
+        out.write(dumps(records[0] if view.single else records) + "\n")
+        return
+    # For pipes: one compact record a line, which the C encoder writes several times
+    # faster than an indented document; still one JSON array.
+    out.write("[\n" + ",\n".join(dumps(r, indent=None) for r in records) + ("\n]\n" if records else "]\n"))
