@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from korea_positions.conflicts import conflicts, default_actors, relation_map
-from korea_positions.kb import KnowledgeBase
-from korea_positions.sequence import SequenceCycle
+from korea_positions.analysis.conflicts import conflicts, default_actors, relation_map
+from korea_positions.kb.knowledge import KnowledgeBase
+from korea_positions.analysis.sequence import SequenceCycle
 
 
 def actor(aid: str, speaks_for: str | None = None) -> dict:
@@ -26,7 +26,7 @@ def pos(pid: str, who: str, step: str, before=(), after=(), together=(),
 def make_kb(actors: list[dict], positions: list[dict]) -> KnowledgeBase:
     steps = sorted({p["step"] for p in positions}
                    | {s for p in positions for s in p["before"] + p["after"] + p["together"]})
-    return KnowledgeBase(actors=actors, positions=positions,
+    return KnowledgeBase.from_records(actors=actors, positions=positions,
                          steps=[{"id": s, "label": s, "by": [], "part_of": None} for s in steps])
 
 
@@ -147,7 +147,7 @@ def test_records_are_sorted_by_pair():
 
 
 def test_a_step_and_its_own_part_are_not_a_conflict():
-    kb = KnowledgeBase(
+    kb = KnowledgeBase.from_records(
         actors=[actor("us"), actor("dprk")],
         steps=[{"id": "whole", "label": "W", "by": [], "part_of": None},
                {"id": "part", "label": "P", "by": [], "part_of": "whole"},

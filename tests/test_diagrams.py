@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from korea_positions.diagrams import dot, mermaid
-from korea_positions.kb import KnowledgeBase
+from korea_positions.output.diagrams import dot, mermaid
+from korea_positions.kb.knowledge import KnowledgeBase
 
 LABELS = {"a-b": 'Say "hi" [now] (done) {x} <y> | #1',
           "a_b": "ends with a backslash \\",
@@ -37,7 +37,7 @@ def make_kb(positions: list[dict], actors: list[dict] | None = None) -> Knowledg
                         actor("rok", "South Korea"), actor("moon", "Moon", "rok"),
                         actor("china", "China")]
     steps = [{"id": s, "label": label, "by": [], "part_of": None} for s, label in LABELS.items()]
-    return KnowledgeBase(actors=actors, steps=steps, positions=positions)
+    return KnowledgeBase.from_records(actors=actors, steps=steps, positions=positions)
 
 
 def sample_kb() -> KnowledgeBase:

@@ -28,10 +28,10 @@ from hypothesis import given, settings, strategies as st
 from rich.cells import cell_len
 
 from conftest import MINI
-from korea_positions import queries
-from korea_positions.cli import views
-from korea_positions.formats import OutputFormat, View, render
-from korea_positions.loader import load
+from korea_positions.analysis import queries
+from korea_positions.output import views
+from korea_positions.output.formats import OutputFormat, View, render
+from korea_positions.kb.cache import load_uncached as load
 
 MARKUP = "[bold]x[/bold] [link=http://e]click[/link] [red]"
 ESCAPES = "red \x1b[31mRED\x1b[0m, osc-8 \x1b]8;;http://x\x07link\x1b]8;;\x07"
@@ -189,9 +189,9 @@ def test_no_raw_control_on_a_terminal_in_any_format(nasty, fmt):
 
 # --- the table ---------------------------------------------------------------------------
 
-def table(records, view, terminal=True) -> str:
+def table(records, view, terminal=True, colour=True) -> str:
     out = io.StringIO()
-    render(OutputFormat.table, records, view, out, terminal=terminal)
+    render(OutputFormat.table, records, view, out, terminal=terminal, colour=colour)
     return out.getvalue()
 
 
@@ -220,7 +220,7 @@ def test_quote_table_on_a_terminal(nasty):
 
 
 def test_actor_card_escapes_the_name(nasty):
-    from korea_positions.cli.actor_view import show_actor
+    from korea_positions.output.actor_table import show_actor
 
     kb = load(nasty)
     record = queries.actor_detail(kb, "kim-min-su") | {"sequence": [], "conflicts": []}
@@ -230,7 +230,10 @@ def test_actor_card_escapes_the_name(nasty):
 
 def test_no_color_means_no_escape_sequences(nasty, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    screen = table(stored(nasty)["quotes"], views.QUOTES)
+    from korea_positions.cli.environment import Environment
+
+    screen = table(stored(nasty)["quotes"], views.QUOTES,
+                   colour=Environment.from_process().colour)
     assert "\x1b" not in screen
     assert_safe_screen(screen)
 

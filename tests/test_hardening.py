@@ -23,7 +23,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import MINI
-from korea_positions import yamlread
+from korea_positions.kb import yamlread
 from korea_positions.cli.app import app
 
 PROBLEM = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$")
@@ -337,7 +337,7 @@ def _boom(*args, **kwargs):
 
 
 def test_internal_error_is_one_line_traceback_only_with_debug(monkeypatch):
-    from korea_positions import queries
+    from korea_positions.analysis import queries
 
     monkeypatch.setattr(queries, "quotes", _boom)
     runner = CliRunner()
@@ -353,10 +353,10 @@ def test_internal_error_is_one_line_traceback_only_with_debug(monkeypatch):
     assert isinstance(debug.exception, RuntimeError)  # the traceback is shown
 
 
-INJECT = ("import sys, korea_positions.queries as q\n"
+INJECT = ("import sys, korea_positions.analysis.queries as q\n"
           "def boom(*a, **k):\n    raise RuntimeError('boom')\n"
           "q.quotes = boom\n"
-          "from korea_positions.cli.main import main\nmain()\n")
+          "from korea_positions.cli.run import main\nmain()\n")
 
 
 def test_internal_error_from_the_console_script(tmp_path):

@@ -10,8 +10,8 @@ import pytest
 
 from conftest import MINI, REPO
 from korea_positions.cli import reference
-from korea_positions.export import ExportFormat, writer
-from korea_positions.formats import OutputFormat
+from korea_positions.output.exports import ExportFormat, writer
+from korea_positions.output.formats import OutputFormat
 
 
 @pytest.mark.parametrize("command", reference.COMMANDS)
@@ -41,7 +41,7 @@ def test_every_command_is_in_the_reference():
 def test_every_output_format_has_a_renderer(fmt):
     import importlib
 
-    module = importlib.import_module(f"korea_positions.formats.{fmt.value}_format")
+    module = importlib.import_module(f"korea_positions.output.formats.{fmt.value}_format")
     assert callable(module.render)
 
 
@@ -56,7 +56,7 @@ def complete(words: str, tmp_path) -> list[str]:
                         "XDG_CACHE_HOME": str(tmp_path / "cache")}
     env.pop("KPOS_DATA", None)
     result = subprocess.run([sys.executable, "-c",
-                             "from korea_positions.cli.main import main; main()"],
+                             "from korea_positions.cli.run import main; main()"],
                             env=env, capture_output=True, text=True, timeout=60)
     assert result.stderr == ""
     return result.stdout.split()

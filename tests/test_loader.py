@@ -7,7 +7,7 @@ import pytest
 
 from conftest import MINI, edit, line_of
 from korea_positions.errors import InvalidKnowledgeBase
-from korea_positions.loader import load
+from korea_positions.kb.cache import load_uncached as load
 
 
 def problems_of(root):
@@ -23,7 +23,7 @@ def test_mini_loads_with_defaults_filled():
     assert position["date"] == "2018-01-02"  # the source's date
     assert position["before"] == ["declaration"] and position["after"] == []
     assert kb.quote_by_id["beta-simultaneously"]["source"] == "beta-2018-03-04"
-    assert kb.members["us"] == {"us", "ann-example"}
+    assert kb.members("us") == {"us", "ann-example"}
 
 
 # (file, text to replace, replacement, line marker, expected message fragment)

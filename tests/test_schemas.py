@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import REPO
-from korea_positions import schemas
+from korea_positions.output import schemas
 
 KINDS = ["source-card", "actors", "steps", "source-data"]
 

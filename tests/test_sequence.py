@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from korea_positions.kb import KnowledgeBase
-from korea_positions.sequence import (SequenceCycle, chain_text, cycles, order_constraints,
-                                      sequence)
+from korea_positions.kb.knowledge import KnowledgeBase
+from korea_positions.analysis.sequence import SequenceCycle, cycles, order_constraints, sequence
+from korea_positions.output.views import chain_text
 
 
 def actor(aid: str, speaks_for: str | None = None) -> dict:
@@ -25,7 +25,7 @@ def pos(pid: str, who: str, step: str, before=(), after=(), together=(),
 def make_kb(actors: list[dict], positions: list[dict]) -> KnowledgeBase:
     steps = sorted({p["step"] for p in positions}
                    | {s for p in positions for s in p["before"] + p["after"] + p["together"]})
-    return KnowledgeBase(actors=actors, positions=positions,
+    return KnowledgeBase.from_records(actors=actors, positions=positions,
                          steps=[{"id": s, "label": f"Step {s}", "by": [], "part_of": None}
                                 for s in steps])
 

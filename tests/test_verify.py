@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import MINI, edit
-from korea_positions.textmatch import Normalized, find, word_diff
+from korea_positions.analysis.textmatch import Normalized, find, word_diff
 
 TEXTS = MINI / "texts"
 
@@ -92,7 +92,7 @@ def test_short_quote_found_where_it_is_quoted():
 
 
 def test_curly_apostrophe_in_a_name(kpos):
-    from korea_positions.names import normalize
+    from korea_positions.analysis.names import normalize
 
     assert normalize("Pyongyang’s Negotiator") == normalize("pyongyang's negotiator")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from korea_positions.yamlread import YamlProblem, read_yaml
+from korea_positions.kb.yamlread import YamlProblem, read_yaml
 
 
 def read(tmp_path, text: str | bytes):
@@ -70,30 +70,3 @@ def test_deep_nesting_refused(tmp_path):
 def test_syntax_error_located(tmp_path):
     p = problem(tmp_path, "a: [1, 2\nb: 3\n")
     assert p.file == "f.yaml" and p.line >= 2 and "invalid YAML" in p.message
-
-
-def test_fast_and_careful_reads_agree_on_the_bundled_files():
-    """The fast read serves valid files; the careful one errors and exact places. They
-    must give the same data, and the fast one the same places for record ids."""
-    from pathlib import Path
-
-    from korea_positions import yamlread
-
-    root = Path(__file__).resolve().parent.parent
-    files = [*root.glob("data/**/*.yaml"), *root.glob("seeds/*.yaml")]
-    assert len(files) >= 6
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        fast, marks = yamlread._fast_read(text)
-        careful, all_marks = yamlread._careful_read(text, str(path), None)
-        assert fast == careful, path
-        assert marks and all(all_marks[p] == place for p, place in marks.items()), path
-
-
-@pytest.mark.parametrize("text", ["a: &x 1\nb: 2\n", "a: !!str 1\n", "a: 1\na: 2\n",
-                                  "? [a]\n: 1\n", "--- 1\n--- 2\n", "<<: {a: 1}\n"])
-def test_unusual_files_leave_the_fast_read(text):
-    from korea_positions import yamlevents, yamlread
-
-    with pytest.raises(yamlevents.Unusual):
-        yamlread._fast_read(text)

@@ -1,8 +1,10 @@
 """The one place where what went wrong becomes a message and an exit status.
 
 Commands raise the knowledge base's and the analysis' own errors (errors.KposError);
-`exit_status` says each in the user's terms and picks the status. `KposCommand` only
-gives a usage error the command's context, so Click can print the usage line above it.
+`exit_status` says each in the user's terms and picks the status. Every command runs
+inside `KposCommand.invoke`, which hands what a command raises to `exit_status` (a
+usage error first gets the command's context, so Click prints the usage line above it);
+`run` hands it what happens outside a command (bad options, a closed pipe).
 """
 
 from __future__ import annotations
@@ -17,10 +19,17 @@ from korea_positions.output.formats.cells import escape_controls
 
 class KposCommand(TyperCommand):
     def invoke(self, ctx: click.Context):
+        from korea_positions.cli.session import session
+
         try:
             return super().invoke(ctx)
         except UsageError as exc:
             raise click.BadParameter(str(exc), ctx=ctx, param_hint=exc.param_hint) from None
+        except click.ClickException:
+            raise
+        except Exception as exc:  # noqa: BLE001 - every failure of a command is mapped here
+            current = session(ctx)
+            raise click.exceptions.Exit(exit_status(exc, current.env, current.debug)) from None
 
 
 class PipeClosed(BaseException):

@@ -24,6 +24,21 @@ class KnowledgeBase:
         self.db = db
         self.root = root
 
+    @classmethod
+    def from_records(cls, **records: list[Record]) -> KnowledgeBase:
+        """A knowledge base in memory holding these records as stored (by kind:
+        sources=..., actors=..., steps=..., positions=..., quotes=...), unchecked."""
+        from korea_positions.kb import store
+        from korea_positions.kb.records import rows_of
+
+        db = store.connect(":memory:")
+        with store.transaction(db):
+            for kind, found in records.items():
+                listed = [(kind, (kind, i), record) for i, record in enumerate(found)]
+                rows = rows_of(listed, lambda place: (1, 1))
+                store.put_file(db, kind, kind, (0, 0, 0, 0), "", 0, rows, [], [])
+        return cls(db)
+
     def _decode(self, kind: str, rows) -> list[Record]:
         records = [json.loads(body) for (body,) in rows]
         if kind == "positions":  # undated: as of its source's date

@@ -73,8 +73,13 @@ def stored(kind: str, fields: dict) -> list[tuple[str, tuple, dict]]:
 
 def rows(kind: str, fields: dict, locate: Locate) -> Rows:
     """The rows of one validated file."""
+    return rows_of(stored(kind, fields), locate)
+
+
+def rows_of(records: list[tuple[str, tuple, dict]], locate: Locate) -> Rows:
+    """The rows of records as stored: (kind of record, place in the file, record)."""
     out = Rows([], [], [], [])
-    for seq, (record_kind, place, record) in enumerate(stored(kind, fields)):
+    for seq, (record_kind, place, record) in enumerate(records):
         rid = record["id"]
         line, col = locate(place + ("id",))
         out.records.append((record_kind, rid, seq, line, col, record.get("source"), record))
