@@ -31,8 +31,7 @@ KPOS = [PYTHON, "-c", "from korea_positions.__main__ import main; main()"]  # as
 def run(argv: list[str], env: dict) -> tuple[float, int]:
     """Wall time (s) and peak RSS (MiB) of one run."""
     start = time.perf_counter()
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -66,11 +65,14 @@ def main() -> int:
     print(f"python {sys.version.split()[0]}, {cpus} CPUs, {args.runs} runs each, medians\n")
 
     subprocess.run(KPOS + ["actors"], env=env, stdout=subprocess.DEVNULL, check=True)
-    bundled = alternate({
-        "python -c 'import typer'": ([PYTHON, "-c", "import typer"], env),
-        "kpos demands --actor US --format json": (KPOS + query, env),
-        "kpos actors": (KPOS + ["actors"], env),
-    }, args.runs)
+    bundled = alternate(
+        {
+            "python -c 'import typer'": ([PYTHON, "-c", "import typer"], env),
+            "kpos demands --actor US --format json": (KPOS + query, env),
+            "kpos actors": (KPOS + ["actors"], env),
+        },
+        args.runs,
+    )
     base = bundled["python -c 'import typer'"][0]
     print("bundled knowledge base (cache warm)")
     for name, (seconds, rss) in bundled.items():
@@ -88,13 +90,16 @@ def main() -> int:
             for path in directory.glob("kpos/*"):
                 path.unlink()
 
-        first = alternate({"first": (KPOS + data + query, cold_env)}, args.runs,
-                          before=empty)["first"]
+        first = alternate({"first": (KPOS + data + query, cold_env)}, args.runs, before=empty)[
+            "first"
+        ]
         subprocess.run(KPOS + data + ["actors"], env=env, stdout=subprocess.DEVNULL, check=True)
         warm = alternate({"warm": (KPOS + data + query, env)}, args.runs)["warm"]
         results[scale] = (first, warm)
-        print(f"\n{scale}x: {counts['positions']} positions, {counts['quotes']} quotes, "
-              f"{counts['actors']} actors, {counts['sources']} sources")
+        print(
+            f"\n{scale}x: {counts['positions']} positions, {counts['quotes']} quotes, "
+            f"{counts['actors']} actors, {counts['sources']} sources"
+        )
         print(f"  first load (empty cache)  {first[0] * 1000:7.1f} ms  {first[1]:4d} MiB")
         print(f"  loaded before             {warm[0] * 1000:7.1f} ms  {warm[1]:4d} MiB")
 

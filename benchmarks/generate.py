@@ -35,7 +35,8 @@ class _Dumper(yaml.SafeDumper):
 def write(path: Path, data, schema: str, depth: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     text = SCHEMA.format("../" * depth, schema) + yaml.dump(
-        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100
+    )
     path.write_text(text, encoding="utf-8")
 
 
@@ -68,8 +69,11 @@ def generate(scale: int, out: Path) -> dict[str, int]:
         for actor in actors:
             if k and actor["id"] in PARTIES:
                 continue
-            copy = dict(actor, id=actor_ref(actor["id"], k),
-                        speaks_for=actor_ref(actor.get("speaks_for"), k))
+            copy = dict(
+                actor,
+                id=actor_ref(actor["id"], k),
+                speaks_for=actor_ref(actor.get("speaks_for"), k),
+            )
             if k and actor["id"] not in PARTIES:
                 copy["name"] = f"{actor['name']} {k}"
                 copy["aliases"] = [f"{a} {k}" for a in actor.get("aliases", [])]
@@ -82,18 +86,33 @@ def generate(scale: int, out: Path) -> dict[str, int]:
             write(out / "seeds" / f"{copy['id']}.yaml", copy, "source-card", 1)
             counts["sources"] += 1
         for data in datas:
-            quotes = [dict(q, id=suffix(q["id"], k), speaker=actor_ref(q["speaker"], k),
-                           reported_by=actor_ref(q.get("reported_by"), k))
-                      for q in data.get("quotes", [])]
-            positions = [dict(p, id=suffix(p["id"], k), actor=actor_ref(p["actor"], k),
-                              stated_by=actor_ref(p.get("stated_by"), k),
-                              reported_by=actor_ref(p.get("reported_by"), k),
-                              quotes=suffix(p.get("quotes", []), k))
-                         for p in data.get("positions", [])]
+            quotes = [
+                dict(
+                    q,
+                    id=suffix(q["id"], k),
+                    speaker=actor_ref(q["speaker"], k),
+                    reported_by=actor_ref(q.get("reported_by"), k),
+                )
+                for q in data.get("quotes", [])
+            ]
+            positions = [
+                dict(
+                    p,
+                    id=suffix(p["id"], k),
+                    actor=actor_ref(p["actor"], k),
+                    stated_by=actor_ref(p.get("stated_by"), k),
+                    reported_by=actor_ref(p.get("reported_by"), k),
+                    quotes=suffix(p.get("quotes", []), k),
+                )
+                for p in data.get("positions", [])
+            ]
             source = suffix(data["source"], k)
-            write(out / "data/sources" / f"{source}.yaml",
-                  {"source": source, "quotes": quotes, "positions": positions},
-                  "source-data", 2)
+            write(
+                out / "data/sources" / f"{source}.yaml",
+                {"source": source, "quotes": quotes, "positions": positions},
+                "source-data",
+                2,
+            )
             counts["quotes"] += len(quotes)
             counts["positions"] += len(positions)
     write(out / "data/actors.yaml", {"actors": all_actors}, "actors", 1)

@@ -34,5 +34,7 @@ def _checked(root: Path, given: str) -> Path:
     if not (root / "data").is_dir():
         raise UsageError(
             f"{given} is not a knowledge base: it has no data/ directory "
-            "(expected data/actors.yaml, data/steps.yaml, data/sources/ and seeds/)", "--data")
+            "(expected data/actors.yaml, data/steps.yaml, data/sources/ and seeds/)",
+            "--data",
+        )
     return root

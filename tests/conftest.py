@@ -54,6 +54,9 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
     """1-based line number of the n-th line containing `needle`."""
-    hits = [i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-            if needle in line]
+    hits = [
+        i
+        for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if needle in line
+    ]
     return hits[occurrence - 1]

@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 from conftest import edit
+
 from korea_positions.kb import cache
 
 
@@ -115,10 +116,10 @@ def test_unwritable_cache_dir_is_harmless(kpos, kb_copy, monkeypatch, tmp_path):
 def test_query_path_imports_no_pydantic_yaml_or_rich(kb_copy, tmp_path):
     env = os.environ | {"XDG_CACHE_HOME": str(tmp_path / "c")}
     code = (
-        "import sys; sys.argv = ['kpos', '--data', %r, 'demands', '--actor', 'us', '-f', "
+        f"import sys; sys.argv = ['kpos', '--data', {str(kb_copy)!r}, 'demands', '--actor', 'us', '-f', "
         "'json']\nfrom korea_positions.cli.run import run\nrun()\nprint(sorted(m for m in "
         "('pydantic', 'yaml', 'rich') if m in sys.modules), file=sys.stderr)"
-    ) % str(kb_copy)
+    )
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert "pydantic" in first.stderr  # the first run validates the files

@@ -8,15 +8,29 @@ import json
 
 import pytest
 import yaml
-
 from conftest import MINI
 
 COMMANDS = {
     "actors": (["actors"], ["id", "name", "kind", "aliases", "speaks_for"]),
     "steps": (["steps"], ["id", "label", "by"]),
     "sources": (["sources"], ["id", "outlet", "title", "authors", "published", "url"]),
-    "demands": (["demands"], ["id", "actor", "stated_by", "stance", "step", "before", "after",
-                              "together", "summary", "source", "quotes", "date"]),
+    "demands": (
+        ["demands"],
+        [
+            "id",
+            "actor",
+            "stated_by",
+            "stance",
+            "step",
+            "before",
+            "after",
+            "together",
+            "summary",
+            "source",
+            "quotes",
+            "date",
+        ],
+    ),
     "quotes": (["quotes"], ["id", "source", "speaker", "reported_by", "text", "about"]),
 }
 COUNTS = {"actors": 7, "steps": 3, "sources": 2, "demands": 3, "quotes": 4}
@@ -34,7 +48,7 @@ def parse(fmt: str, output: str):
     if fmt == "tsv":
         lines = output.splitlines()
         header = lines[0].split("\t")
-        return [dict(zip(header, line.split("\t"))) for line in lines[1:]]
+        return [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
     raise AssertionError(fmt)
 
 
@@ -62,11 +76,20 @@ def test_default_format_when_not_a_terminal_is_tsv(kpos):
 
 
 def test_json_values_are_exact(kpos):
-    (record,) = [r for r in json.loads(kpos("quotes", "-f", "json").stdout)
-                 if r["id"] == "beta-simultaneously"]
-    assert record == {"id": "beta-simultaneously", "source": "beta-2018-03-04", "speaker": "rok",
-                      "reported_by": "lee-min-ho", "text": "simultaneously",
-                      "about": ["declaration", "inventory"], "cut": False}
+    (record,) = [
+        r
+        for r in json.loads(kpos("quotes", "-f", "json").stdout)
+        if r["id"] == "beta-simultaneously"
+    ]
+    assert record == {
+        "id": "beta-simultaneously",
+        "source": "beta-2018-03-04",
+        "speaker": "rok",
+        "reported_by": "lee-min-ho",
+        "text": "simultaneously",
+        "about": ["declaration", "inventory"],
+        "cut": False,
+    }
 
 
 def test_tsv_lists_joined(kpos):
@@ -111,9 +134,17 @@ def test_unknown_name_suggests(kpos):
     assert "no actor called 'Washingtn'" in result.output and "us (United States)" in result.output
 
 
-@pytest.mark.parametrize("args", [["demands", "--step", "treatie"], ["quotes", "--source", "gamma"],
-                                  ["demands", "--stance", "wish"], ["actors", "--kind", "robot"],
-                                  ["actors", "--format", "xml"], ["nosuchcommand"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["demands", "--step", "treatie"],
+        ["quotes", "--source", "gamma"],
+        ["demands", "--stance", "wish"],
+        ["actors", "--kind", "robot"],
+        ["actors", "--format", "xml"],
+        ["nosuchcommand"],
+    ],
+)
 def test_usage_errors_exit_2(kpos, args):
     assert kpos(*args).exit_code == 2
 
@@ -122,15 +153,21 @@ def test_filters(kpos):
     def ids(*args):
         return [r["id"] for r in json.loads(kpos(*args, "-f", "json").stdout)]
 
-    assert ids("demands", "--step", "inventory") == ["alpha-us-inventory-first",
-                                                      "alpha-dprk-peace-first", "beta-rok-both"]
+    assert ids("demands", "--step", "inventory") == [
+        "alpha-us-inventory-first",
+        "alpha-dprk-peace-first",
+        "beta-rok-both",
+    ]
     assert ids("demands", "--stance", "proposal") == ["beta-rok-both"]
     assert ids("demands", "--source", "beta") == ["beta-rok-both"]
-    assert ids("demands", "--source", "alpha-2018-01-02", "--actor", "us", "--actor",
-               "rok") == ["alpha-us-inventory-first"]
+    assert ids("demands", "--source", "alpha-2018-01-02", "--actor", "us", "--actor", "rok") == [
+        "alpha-us-inventory-first"
+    ]
     assert ids("quotes", "--contains", "TOKEN") == ["alpha-token"]
-    assert ids("quotes", "--step", "Full nuclear inventory") == ["alpha-sincerity",
-                                                                 "beta-simultaneously"]
+    assert ids("quotes", "--step", "Full nuclear inventory") == [
+        "alpha-sincerity",
+        "beta-simultaneously",
+    ]
     assert ids("actors", "--kind", "state") == ["us", "dprk", "rok"]
 
 

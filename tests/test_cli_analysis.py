@@ -7,11 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-
-from conftest import line_of
-
-
-from conftest import MINI
+from conftest import MINI, line_of
 
 
 def records(kpos, *args, data=MINI):
@@ -22,15 +18,21 @@ def records(kpos, *args, data=MINI):
 
 def test_sequence_per_actor(kpos):
     stages = {r["actor"]: r["stages"] for r in records(kpos, "sequence")}
-    assert stages == {"us": [["inventory"], ["declaration"]],
-                      "dprk": [["declaration"], ["inventory"]],
-                      "rok": [["declaration", "inventory"]]}
+    assert stages == {
+        "us": [["inventory"], ["declaration"]],
+        "dprk": [["declaration"], ["inventory"]],
+        "rok": [["declaration", "inventory"]],
+    }
 
 
 def test_sequence_of_a_person_and_an_actor_without_orders(kpos):
     assert records(kpos, "sequence", "--actor", "Ann Example") == [
-        {"actor": "ann-example", "stages": [["inventory"], ["declaration"]],
-         "positions": ["alpha-us-inventory-first"]}]
+        {
+            "actor": "ann-example",
+            "stages": [["inventory"], ["declaration"]],
+            "positions": ["alpha-us-inventory-first"],
+        }
+    ]
     assert records(kpos, "sequence", "--actor", "Kim Min-su")[0]["stages"] == []
 
 
@@ -108,8 +110,9 @@ def test_as_of_must_be_a_date(kpos):
 def test_actor_shows_its_sequence_and_conflicts(kpos):
     record = json.loads(kpos("actor", "dprk", "-f", "json").stdout)
     assert record["sequence"] == [["declaration"], ["inventory"]]
-    assert [(c["step_a"], c["step_b"]) for c in record["conflicts"]] == [("declaration",
-                                                                          "inventory")]
+    assert [(c["step_a"], c["step_b"]) for c in record["conflicts"]] == [
+        ("declaration", "inventory")
+    ]
     assert "order: declaration → inventory" in kpos("actor", "dprk", "-f", "table").stdout
 
 
@@ -143,8 +146,11 @@ def test_export_to_missing_directory_is_usage_error(kpos, tmp_path):
 
 def test_bundled_deadlock_and_bridge(kpos):
     """The Atlantic's 'which comes first' deadlock, and Seoul's both-at-once bridge."""
-    pairs = {(c["step_a"], c["step_b"]): c for c in records(kpos, "conflicts", data=None)
-             if c["step_a"] == "end-of-war-declaration"}
+    pairs = {
+        (c["step_a"], c["step_b"]): c
+        for c in records(kpos, "conflicts", data=None)
+        if c["step_a"] == "end-of-war-declaration"
+    }
     inventory = pairs[("end-of-war-declaration", "nuclear-inventory")]
     assert "dprk" in inventory["a_first"] and "us" in inventory["b_first"]
     assert "rok" in inventory["together"]

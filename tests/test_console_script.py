@@ -19,8 +19,15 @@ pytestmark = pytest.mark.skipif(KPOS is None, reason="kpos console script not in
 
 def run(*args: str, cwd, env=None, **kwargs) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k != "KPOS_DATA"} | (env or {})
-    return subprocess.run([KPOS, *args], cwd=cwd, env=environment, capture_output=True,
-                          text=True, timeout=60, **kwargs)
+    return subprocess.run(
+        [KPOS, *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        **kwargs,
+    )
 
 
 def test_actors_from_an_unrelated_directory(tmp_path):
@@ -33,14 +40,25 @@ def test_actors_from_an_unrelated_directory(tmp_path):
 
 
 def test_python_dash_m(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "korea_positions", "--version"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "korea_positions", "--version"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0 and result.stdout.startswith("kpos ")
 
 
 def test_pipe_into_head_ends_quietly(tmp_path):
-    result = subprocess.run(f"'{KPOS}' quotes | head -n 1", shell=True, cwd=tmp_path,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        f"'{KPOS}' quotes | head -n 1",
+        shell=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0
     assert result.stdout.startswith("id\tsource\tspeaker")
     assert result.stderr == ""
@@ -54,10 +72,13 @@ def test_usage_error_exit_2_without_traceback(tmp_path):
 
 def test_terminal_gets_a_table(tmp_path):
     primary, replica = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if k != "KPOS_DATA"} | {"COLUMNS": "100",
-                                                                      "NO_COLOR": "1"}
-    process = subprocess.Popen([KPOS, "sources"], stdout=replica, stderr=replica, cwd=tmp_path,
-                               env=env)
+    env = {k: v for k, v in os.environ.items() if k != "KPOS_DATA"} | {
+        "COLUMNS": "100",
+        "NO_COLOR": "1",
+    }
+    process = subprocess.Popen(
+        [KPOS, "sources"], stdout=replica, stderr=replica, cwd=tmp_path, env=env
+    )
     os.close(replica)
     chunks = []
     while True:

@@ -7,16 +7,19 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 
 import pytest
 
-from korea_positions.output.diagrams import dot, mermaid
 from korea_positions.kb.knowledge import KnowledgeBase
+from korea_positions.output.diagrams import dot, mermaid
 
-LABELS = {"a-b": 'Say "hi" [now] (done) {x} <y> | #1',
-          "a_b": "ends with a backslash \\",
-          "c": "C",
-          "d": "D: step d"}
+LABELS = {
+    "a-b": 'Say "hi" [now] (done) {x} <y> | #1',
+    "a_b": "ends with a backslash \\",
+    "c": "C",
+    "d": "D: step d",
+}
 US_NAME = 'The "U.S." \\ [Washington]'
 
 
@@ -24,18 +27,34 @@ def actor(aid: str, name: str, speaks_for: str | None = None) -> dict:
     return {"id": aid, "name": name, "kind": "state", "aliases": [], "speaks_for": speaks_for}
 
 
-def pos(pid: str, who: str, step: str, before=(), after=(), together=(),
-        date: str | None = "2018-01-01") -> dict:
-    return {"id": pid, "actor": who, "stated_by": None, "reported_by": None,
-            "stance": "demand", "step": step, "before": list(before), "after": list(after),
-            "together": list(together), "summary": pid, "source": "src", "quotes": [],
-            "date": date}
+def pos(
+    pid: str, who: str, step: str, before=(), after=(), together=(), date: str | None = "2018-01-01"
+) -> dict:
+    return {
+        "id": pid,
+        "actor": who,
+        "stated_by": None,
+        "reported_by": None,
+        "stance": "demand",
+        "step": step,
+        "before": list(before),
+        "after": list(after),
+        "together": list(together),
+        "summary": pid,
+        "source": "src",
+        "quotes": [],
+        "date": date,
+    }
 
 
 def make_kb(positions: list[dict], actors: list[dict] | None = None) -> KnowledgeBase:
-    actors = actors or [actor("us", US_NAME), actor("dprk", "North Korea"),
-                        actor("rok", "South Korea"), actor("moon", "Moon", "rok"),
-                        actor("china", "China")]
+    actors = actors or [
+        actor("us", US_NAME),
+        actor("dprk", "North Korea"),
+        actor("rok", "South Korea"),
+        actor("moon", "Moon", "rok"),
+        actor("china", "China"),
+    ]
     steps = [{"id": s, "label": label, "by": [], "part_of": None} for s, label in LABELS.items()]
     return KnowledgeBase.from_records(actors=actors, steps=steps, positions=positions)
 
@@ -43,12 +62,16 @@ def make_kb(positions: list[dict], actors: list[dict] | None = None) -> Knowledg
 def sample_kb() -> KnowledgeBase:
     # us: a-b → a_b + c (together) → d; dprk: c → a-b; rok, through Moon: a-b + c together.
     # One contested pair: (a-b, c). China has no orders.
-    return make_kb([pos("u1", "us", "a-b", before=["c"]),
-                    pos("u2", "us", "a_b", together=["c"]),
-                    pos("u3", "us", "c", before=["d"]),
-                    pos("d1", "dprk", "c", before=["a-b"]),
-                    pos("m1", "moon", "c", together=["a-b"]),
-                    pos("x1", "china", "d")])
+    return make_kb(
+        [
+            pos("u1", "us", "a-b", before=["c"]),
+            pos("u2", "us", "a_b", together=["c"]),
+            pos("u3", "us", "c", before=["d"]),
+            pos("d1", "dprk", "c", before=["a-b"]),
+            pos("m1", "moon", "c", together=["a-b"]),
+            pos("x1", "china", "d"),
+        ]
+    )
 
 
 # --- Mermaid ----------------------------------------------------------------------------
@@ -93,14 +116,14 @@ def parse_mermaid(text: str) -> dict:
         assert "#" not in re.sub(r"#(quot|\d+);", "", label), label
     for a, _, _, b in edges:
         assert a in declared and b in declared, (a, b)
-    return {"declared": {i: unescape_mermaid(label) for i, label in declared.items()},
-            "edges": [(a, arrow, label and unescape_mermaid(label), b)
-                      for a, arrow, label, b in edges]}
+    return {
+        "declared": {i: unescape_mermaid(label) for i, label in declared.items()},
+        "edges": [(a, arrow, label and unescape_mermaid(label), b) for a, arrow, label, b in edges],
+    }
 
 
 def unescape_mermaid(label: str) -> str:
-    return re.sub(r"#(quot|\d+);",
-                  lambda m: '"' if m[1] == "quot" else chr(int(m[1])), label)
+    return re.sub(r"#(quot|\d+);", lambda m: '"' if m[1] == "quot" else chr(int(m[1])), label)
 
 
 def test_mermaid_structure_and_escaping():
@@ -111,41 +134,46 @@ def test_mermaid_structure_and_escaping():
         by_label.setdefault(label, []).append(node_id)
     # Labels survive escaping; "a-b" and "a_b" get distinct ids.
     assert len(by_label[US_NAME]) == 1
-    assert len(by_label[LABELS["a-b"]]) == 3    # us, dprk and rok each show it
+    assert len(by_label[LABELS["a-b"]]) == 3  # us, dprk and rok each show it
     assert len(by_label[LABELS["a_b"]]) == 1
     assert set(by_label[LABELS["a-b"]]).isdisjoint(by_label[LABELS["a_b"]])
-    assert "China" not in by_label and "Moon" not in by_label   # no orders / rolled up
+    assert "China" not in by_label and "Moon" not in by_label  # no orders / rolled up
     assert {"North Korea", "South Korea", "Conflicts"} <= set(by_label)
     # us: stage 1 {a-b}, stage 2 {a_b, c} joined by an undirected edge, stage 3 {d}
     us = [i for i in declared if i.startswith("a_us")][0]
     stages = [i for i in declared if i.startswith(us + "_stage")]
     assert [declared[i] for i in stages] == ["stage 1", "stage 2", "stage 3"]
-    assert [(a, b) for a, arrow, _, b in edges if arrow == "-->" and a.startswith(us)] == \
-        list(zip(stages, stages[1:]))
+    assert [(a, b) for a, arrow, _, b in edges if arrow == "-->" and a.startswith(us)] == list(
+        pairwise(stages)
+    )
     joined = [{declared[a], declared[b]} for a, arrow, _, b in edges if arrow == "---"]
-    assert joined == [{LABELS["a_b"], "C"}, {LABELS["a-b"], "C"}]   # us, then rok
+    assert joined == [{LABELS["a_b"], "C"}, {LABELS["a-b"], "C"}]  # us, then rok
     # One conflict node on (a-b, c), pointing at each actor's step wanted first.
     [conflict] = [i for i, label in declared.items() if label == f"{LABELS['a-b']} vs C"]
     pointed = {label: (b, declared[b]) for a, _, label, b in edges if a == conflict}
     assert {label: text for label, (_, text) in pointed.items()} == {
         f"{US_NAME}: first": LABELS["a-b"],
         "North Korea: first": "C",
-        "South Korea: together with c": LABELS["a-b"]}
+        "South Korea: together with c": LABELS["a-b"],
+    }
     assert pointed["North Korea: first"][0].startswith("s_dprk")
     assert pointed["South Korea: together with c"][0].startswith("s_rok")
 
 
 def test_mermaid_cycle_actor_gets_a_note_and_no_stages():
-    kb = make_kb([pos("u1", "us", "c", before=["d"]),
-                  pos("d1", "dprk", "c", before=["a-b"]),
-                  pos("d2", "dprk", "a-b", before=["d"]),
-                  pos("d3", "dprk", "d", together=["c"])])
+    kb = make_kb(
+        [
+            pos("u1", "us", "c", before=["d"]),
+            pos("d1", "dprk", "c", before=["a-b"]),
+            pos("d2", "dprk", "a-b", before=["d"]),
+            pos("d3", "dprk", "d", together=["c"]),
+        ]
+    )
     declared = parse_mermaid(mermaid(kb))["declared"]
     [note] = [label for label in declared.values() if "cycle" in label]
     assert note == "order has a cycle; positions: d1, d2, d3"
     assert not [i for i in declared if i.startswith("a_dprk_stage")]
-    assert [i for i in declared if i.startswith("a_us_stage")] == ["a_us_stage_1",
-                                                                    "a_us_stage_2"]
+    assert [i for i in declared if i.startswith("a_us_stage")] == ["a_us_stage_1", "a_us_stage_2"]
 
 
 def test_no_orders_gives_an_empty_diagram():
@@ -155,6 +183,7 @@ def test_no_orders_gives_an_empty_diagram():
 
 
 # --- Graphviz ---------------------------------------------------------------------------
+
 
 def test_dot_ids_and_escaping():
     text = dot(sample_kb())
@@ -172,21 +201,36 @@ def test_dot_ids_and_escaping():
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 def test_dot_renders_with_graphviz():
-    result = subprocess.run(["dot", "-Tsvg"], input=dot(sample_kb()), capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        ["dot", "-Tsvg"], input=dot(sample_kb()), capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert "Warning" not in result.stderr and "Error" not in result.stderr, result.stderr
     svg = ET.fromstring(result.stdout)
-    texts = [html.unescape("".join(t.itertext()))
-             for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    texts = [
+        html.unescape("".join(t.itertext())) for t in svg.iter("{http://www.w3.org/2000/svg}text")
+    ]
     assert US_NAME in texts
     assert "ends with a backslash \\" in texts
     assert f"{US_NAME}: first" in texts and "South Korea: together with c" in texts
     # Each actor box plus three stage boxes for us, two each for dprk and rok, Conflicts.
-    titles = [t.text for g in svg.iter("{http://www.w3.org/2000/svg}g")
-              if g.get("class") == "cluster" for t in g.iter("{http://www.w3.org/2000/svg}title")]
-    assert sorted(titles) == sorted(["cluster_us", "cluster_dprk", "cluster_rok",
-                                     "cluster_us_stage_1", "cluster_us_stage_2",
-                                     "cluster_us_stage_3", "cluster_dprk_stage_1",
-                                     "cluster_dprk_stage_2", "cluster_rok_stage_1",
-                                     "cluster_conflicts"])
+    titles = [
+        t.text
+        for g in svg.iter("{http://www.w3.org/2000/svg}g")
+        if g.get("class") == "cluster"
+        for t in g.iter("{http://www.w3.org/2000/svg}title")
+    ]
+    assert sorted(titles) == sorted(
+        [
+            "cluster_us",
+            "cluster_dprk",
+            "cluster_rok",
+            "cluster_us_stage_1",
+            "cluster_us_stage_2",
+            "cluster_us_stage_3",
+            "cluster_dprk_stage_1",
+            "cluster_dprk_stage_2",
+            "cluster_rok_stage_1",
+            "cluster_conflicts",
+        ]
+    )

@@ -24,14 +24,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings, strategies as st
+from conftest import MINI
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from conftest import MINI
 from korea_positions.analysis import queries
+from korea_positions.kb.cache import load_uncached as load
 from korea_positions.output import views
 from korea_positions.output.formats import OutputFormat, View, render
-from korea_positions.kb.cache import load_uncached as load
 
 MARKUP = "[bold]x[/bold] [link=http://e]click[/link] [red]"
 ESCAPES = "red \x1b[31mRED\x1b[0m, osc-8 \x1b]8;;http://x\x07link\x1b]8;;\x07"
@@ -39,14 +40,33 @@ CONTROLS = "bell\x07 bs\x08 nul\x00 vt\x0b ff\x0c del\x7f csi\x9b nel\x85 ls\u20
 BIDI = "bidi \u202eevil\u202c \u2066iso\u2069 \u200fmark \u061carabic"
 PUNCTUATION = "tab\there, new\nline, cr\r\nlf, back\\slash, \\t \\n, \"dq\" 'sq', a,b;c"
 NON_ASCII = "한국어 — “curly” ‘q’ … 😀"
-YAMLISH = ["no", "10:28", "- a", "key: value", "#x", "~", "null", " lead", "trail ", "*a",
-           "&a", "!!python/object:x", "{a: b}", "[1]", "'single'", "@at", "`tick`", "%pct"]
+YAMLISH = [
+    "no",
+    "10:28",
+    "- a",
+    "key: value",
+    "#x",
+    "~",
+    "null",
+    " lead",
+    "trail ",
+    "*a",
+    "&a",
+    "!!python/object:x",
+    "{a: b}",
+    "[1]",
+    "'single'",
+    "@at",
+    "`tick`",
+    "%pct",
+]
 TEXTS = [MARKUP, ESCAPES, CONTROLS, BIDI, PUNCTUATION, NON_ASCII, *YAMLISH]
 LONG_QUOTE = " ".join(f"word{i:03d}" for i in range(150))
 
 # Raw characters that must never reach a terminal from the data.
-RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f"
-                 "\u202a-\u202e\u2066-\u2069]")
+RAW = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 SGR = re.compile(r"\x1b\[[0-9;]*m")  # Rich's own styling (bold, dim, italic)
 
 
@@ -73,19 +93,33 @@ def build(root: Path) -> Path:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     change("data/actors.yaml", "name: Kim Min-su", "name: " + yaml_string(ESCAPES + BIDI))
-    change("data/actors.yaml", 'roles: ["analyst"]',
-           "roles: [" + ", ".join(yaml_string(t) for t in TEXTS) + "]")
+    change(
+        "data/actors.yaml",
+        'roles: ["analyst"]',
+        "roles: [" + ", ".join(yaml_string(t) for t in TEXTS) + "]",
+    )
     change("data/steps.yaml", 'label: "Peace treaty"', "label: " + yaml_string(MARKUP))
     change("data/sources/alpha.yaml", 'text: "sincerity"', "text: " + yaml_string(LONG_QUOTE))
-    change("data/sources/alpha.yaml", 'text: "We will not move first"',
-           "text: " + yaml_string(" | ".join(TEXTS)))
-    change("data/sources/alpha.yaml",
-           'summary: "The US wants the weapons list before any declaration."',
-           "summary: " + yaml_string(PUNCTUATION + MARKUP))
-    change("seeds/alpha.yaml", 'title: "Talks stall over which comes first"',
-           "title: " + yaml_string(CONTROLS + NON_ASCII))
-    change("seeds/alpha.yaml", 'authors: ["Jo Writer"]',
-           "authors: [" + ", ".join(yaml_string(t) for t in YAMLISH[:6]) + "]")
+    change(
+        "data/sources/alpha.yaml",
+        'text: "We will not move first"',
+        "text: " + yaml_string(" | ".join(TEXTS)),
+    )
+    change(
+        "data/sources/alpha.yaml",
+        'summary: "The US wants the weapons list before any declaration."',
+        "summary: " + yaml_string(PUNCTUATION + MARKUP),
+    )
+    change(
+        "seeds/alpha.yaml",
+        'title: "Talks stall over which comes first"',
+        "title: " + yaml_string(CONTROLS + NON_ASCII),
+    )
+    change(
+        "seeds/alpha.yaml",
+        'authors: ["Jo Writer"]',
+        "authors: [" + ", ".join(yaml_string(t) for t in YAMLISH[:6]) + "]",
+    )
     return root
 
 
@@ -103,9 +137,13 @@ def environment(tmp_path, monkeypatch):
 
 def stored(root: Path) -> dict[str, list[dict]]:
     kb = load(root)
-    return {"quotes": queries.quotes(kb), "actors": queries.actors(kb),
-            "demands": queries.demands(kb), "sources": queries.sources(kb),
-            "steps": queries.steps(kb)}
+    return {
+        "quotes": queries.quotes(kb),
+        "actors": queries.actors(kb),
+        "demands": queries.demands(kb),
+        "sources": queries.sources(kb),
+        "steps": queries.steps(kb),
+    }
 
 
 def test_the_kb_holds_the_texts_exactly(nasty):
@@ -139,8 +177,7 @@ def stdout_of(result) -> str:
 
 
 def tsv_unescape(field: str) -> str:
-    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}[m[1]],
-                  field)
+    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}[m[1]], field)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -158,8 +195,9 @@ def test_csv_gives_back_every_text(kpos, nasty, command):
     out = stdout_of(kpos(command, "-f", "csv", data=nasty))
     rows = list(csv.reader(io.StringIO(out, newline="")))
     assert rows[0] == list(expected[0])
-    assert [dict(zip(rows[0], row)) for row in rows[1:]] == [
-        {k: cell(v) for k, v in record.items()} for record in expected]
+    assert [dict(zip(rows[0], row, strict=True)) for row in rows[1:]] == [
+        {k: cell(v) for k, v in record.items()} for record in expected
+    ]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -169,7 +207,9 @@ def test_tsv_unescapes_to_every_text(kpos, nasty, command):
     lines = out.split("\n")
     assert lines[-1] == "" and len(lines) == len(expected) + 2  # one line per record
     header = lines[0].split("\t")
-    rows = [dict(zip(header, map(tsv_unescape, line.split("\t")))) for line in lines[1:-1]]
+    rows = [
+        dict(zip(header, map(tsv_unescape, line.split("\t")), strict=True)) for line in lines[1:-1]
+    ]
     assert rows == [{k: cell(v) for k, v in record.items()} for record in expected]
 
 
@@ -189,6 +229,7 @@ def test_no_raw_control_on_a_terminal_in_any_format(nasty, fmt):
 
 # --- the table ---------------------------------------------------------------------------
 
+
 def table(records, view, terminal=True, colour=True) -> str:
     out = io.StringIO()
     render(OutputFormat.table, records, view, out, terminal=terminal, colour=colour)
@@ -204,10 +245,16 @@ def assert_safe_screen(screen: str) -> None:
     assert "\\u001b[31mRED" in screen and "\\u202eevil" in screen
 
 
-@pytest.mark.parametrize("command,view,markup", [
-    ("quotes", views.QUOTES, True), ("demands", views.POSITIONS, True),
-    ("steps", views.STEPS, True), ("sources", views.SOURCES, False),
-    ("actors", views.ACTORS, False)])
+@pytest.mark.parametrize(
+    "command,view,markup",
+    [
+        ("quotes", views.QUOTES, True),
+        ("demands", views.POSITIONS, True),
+        ("steps", views.STEPS, True),
+        ("sources", views.SOURCES, False),
+        ("actors", views.ACTORS, False),
+    ],
+)
 def test_table_interprets_no_markup_and_escapes_controls(nasty, command, view, markup):
     screen = table(stored(nasty)[command], view)
     assert not markup or "[bold]x[/bold]" in screen
@@ -232,8 +279,7 @@ def test_no_color_means_no_escape_sequences(nasty, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     from korea_positions.cli.environment import Environment
 
-    screen = table(stored(nasty)["quotes"], views.QUOTES,
-                   colour=Environment.from_process().colour)
+    screen = table(stored(nasty)["quotes"], views.QUOTES, colour=Environment.from_process().colour)
     assert "\x1b" not in screen
     assert_safe_screen(screen)
 
@@ -250,11 +296,13 @@ def test_long_quote_never_truncated_at_80_columns(nasty):
 
 # --- on a real terminal: a pty ---------------------------------------------------------------
 
+
 def on_a_pty(args: list[str], env: dict, columns: int = 80) -> tuple[int, str]:
     primary, replica = pty.openpty()
     fcntl.ioctl(replica, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
-    process = subprocess.Popen([sys.executable, "-m", "korea_positions", *args],
-                               stdout=replica, stderr=replica, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "korea_positions", *args], stdout=replica, stderr=replica, env=env
+    )
     os.close(replica)
     chunks = []
     while True:
@@ -289,8 +337,9 @@ def test_quotes_on_a_pty(nasty, tmp_path, no_color):
 
 
 def test_actor_on_a_pty(nasty, tmp_path):
-    status, screen = on_a_pty(["--data", str(nasty), "actor", "kim-min-su"],
-                              pty_env(tmp_path, NO_COLOR="1"))
+    status, screen = on_a_pty(
+        ["--data", str(nasty), "actor", "kim-min-su"], pty_env(tmp_path, NO_COLOR="1")
+    )
     assert status == 0, screen
     assert "\x1b" not in screen
     assert_safe_screen(screen)
@@ -298,8 +347,7 @@ def test_actor_on_a_pty(nasty, tmp_path):
 
 @pytest.mark.parametrize("fmt", ["json", "yaml", "csv", "tsv"])
 def test_machine_formats_on_a_pty_carry_no_raw_controls(nasty, tmp_path, fmt):
-    status, screen = on_a_pty(["--data", str(nasty), "quotes", "-f", fmt],
-                              pty_env(tmp_path))
+    status, screen = on_a_pty(["--data", str(nasty), "quotes", "-f", fmt], pty_env(tmp_path))
     assert status == 0, screen
     assert not RAW.findall(screen.replace("\t", "")), fmt
 
@@ -307,10 +355,18 @@ def test_machine_formats_on_a_pty_carry_no_raw_controls(nasty, tmp_path, fmt):
 # --- any text at all round-trips (renderers called directly) ----------------------------------
 
 ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
-RECORDS = st.lists(st.fixed_dictionaries({"id": ANY_TEXT, "text": ANY_TEXT,
-                                          "note": st.none() | ANY_TEXT,
-                                          "about": st.lists(ANY_TEXT, max_size=3)}),
-                   min_size=1, max_size=3)
+RECORDS = st.lists(
+    st.fixed_dictionaries(
+        {
+            "id": ANY_TEXT,
+            "text": ANY_TEXT,
+            "note": st.none() | ANY_TEXT,
+            "about": st.lists(ANY_TEXT, max_size=3),
+        }
+    ),
+    min_size=1,
+    max_size=3,
+)
 PLAIN = View("Records")
 
 
@@ -334,11 +390,12 @@ def test_any_text_round_trips_json_jsonl_yaml(records):
 def test_any_text_round_trips_csv_tsv(records):
     expected = [{k: cell(v) for k, v in r.items()} for r in records]
     rows = list(csv.reader(io.StringIO(rendered(OutputFormat.csv, records), newline="")))
-    assert [dict(zip(rows[0], row)) for row in rows[1:]] == expected
+    assert [dict(zip(rows[0], row, strict=True)) for row in rows[1:]] == expected
     lines = rendered(OutputFormat.tsv, records).split("\n")[:-1]
     header = lines[0].split("\t")
-    assert [dict(zip(header, map(tsv_unescape, line.split("\t")))) for line in lines[1:]] \
-        == expected
+    assert [
+        dict(zip(header, map(tsv_unescape, line.split("\t")), strict=True)) for line in lines[1:]
+    ] == expected
 
 
 @settings(max_examples=100, deadline=None)

@@ -7,7 +7,6 @@ import json
 import sqlite3
 
 import pytest
-
 from conftest import MINI
 
 
@@ -19,8 +18,13 @@ def export(kpos, fmt, target, data=MINI):
 
 def test_json(kpos, tmp_path):
     data = json.loads(export(kpos, "json", tmp_path / "kb.json").read_text())
-    assert {k: len(v) for k, v in data.items()} == {"sources": 2, "actors": 7, "steps": 3,
-                                                     "positions": 3, "quotes": 4}
+    assert {k: len(v) for k, v in data.items()} == {
+        "sources": 2,
+        "actors": 7,
+        "steps": 3,
+        "positions": 3,
+        "quotes": 4,
+    }
 
 
 def test_csv_one_file_per_entity(kpos, tmp_path):
@@ -29,21 +33,30 @@ def test_csv_one_file_per_entity(kpos, tmp_path):
         rows = list(csv.DictReader(handle))
     assert {r["id"]: r["about"] for r in rows}["beta-simultaneously"] == "declaration; inventory"
     assert sorted(p.name for p in directory.iterdir()) == [
-        "actors.csv", "positions.csv", "quotes.csv", "sources.csv", "steps.csv"]
+        "actors.csv",
+        "positions.csv",
+        "quotes.csv",
+        "sources.csv",
+        "steps.csv",
+    ]
 
 
 def test_sqlite_keys_and_full_text(kpos, tmp_path):
     db = sqlite3.connect(export(kpos, "sqlite", tmp_path / "kb.db"))
     db.execute("PRAGMA foreign_keys = ON")
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-    hits = db.execute("SELECT q.id, q.speaker FROM quotes_fts JOIN quotes q "
-                      "ON q.rowid = quotes_fts.rowid WHERE quotes_fts MATCH 'token'").fetchall()
+    hits = db.execute(
+        "SELECT q.id, q.speaker FROM quotes_fts JOIN quotes q "
+        "ON q.rowid = quotes_fts.rowid WHERE quotes_fts MATCH 'token'"
+    ).fetchall()
     assert hits == [("alpha-token", "kim-bo-ra")]
     order = db.execute("SELECT position, relation, step FROM position_order ORDER BY 1").fetchall()
     assert ("beta-rok-both", "together", "inventory") in order
     with pytest.raises(sqlite3.IntegrityError):
-        db.execute("INSERT INTO positions VALUES ('x','nobody',NULL,NULL,'demand','treaty',"
-                   "'s','alpha-2018-01-02',NULL)")
+        db.execute(
+            "INSERT INTO positions VALUES ('x','nobody',NULL,NULL,'demand','treaty',"
+            "'s','alpha-2018-01-02',NULL)"
+        )
     pk = [r for r in db.execute("PRAGMA table_info(actors)") if r[5]]
     assert [r[1] for r in pk] == ["id"]
 
@@ -61,7 +74,11 @@ def test_plover_events(kpos, tmp_path):
     events = {e["event_id"]: e for e in map(json.loads, lines)}
     us = events["alpha-us-inventory-first"]
     assert (us["event_type"], us["mode"], us["actor_code"], us["agent"]) == (
-        "REQUEST", "demand", "USA", "ann-example")
+        "REQUEST",
+        "demand",
+        "USA",
+        "ann-example",
+    )
     assert us["targets"] == [{"code": "PRK", "name": "North Korea"}]
     assert us["quotes"] == ["sincerity", "We will not move first"]
     assert events["beta-rok-both"]["mode"] == "propose"

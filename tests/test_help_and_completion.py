@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import MINI, REPO
+
 from korea_positions.cli import reference
 from korea_positions.output.exports import ExportFormat, writer
 from korea_positions.output.formats import OutputFormat
@@ -27,7 +27,8 @@ def test_readme_reference_is_up_to_date():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert reference.current(readme) == reference.reference(), (
         "README's command reference is stale: run "
-        "`python -m korea_positions.cli.reference README.md`")
+        "`python -m korea_positions.cli.reference README.md`"
+    )
 
 
 def test_every_command_is_in_the_reference():
@@ -51,13 +52,20 @@ def test_every_export_format_has_a_writer(fmt):
 
 
 def complete(words: str, tmp_path) -> list[str]:
-    env = os.environ | {"_KPOS_COMPLETE": "complete_bash", "COMP_WORDS": words,
-                        "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
-                        "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env = os.environ | {
+        "_KPOS_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
     env.pop("KPOS_DATA", None)
-    result = subprocess.run([sys.executable, "-c",
-                             "from korea_positions.cli.run import main; main()"],
-                            env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", "from korea_positions.cli.run import main; main()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stderr == ""
     return result.stdout.split()
 
@@ -68,15 +76,20 @@ def test_completes_commands_and_options(tmp_path):
 
 
 def test_completes_actor_names_from_the_bundled_kb(tmp_path):
-    assert complete("kpos demands --actor kim", tmp_path) == ["kim-il-sung", "kim-jong-un",
-                                                               "kim-sung-han"]
+    assert complete("kpos demands --actor kim", tmp_path) == [
+        "kim-il-sung",
+        "kim-jong-un",
+        "kim-sung-han",
+    ]
     assert complete("kpos actor moon", tmp_path) == ["moon-chung-in", "moon-jae-in"]
 
 
 def test_completes_steps_and_sources_of_another_kb(tmp_path):
     assert complete(f"kpos --data {MINI} demands --step inv", tmp_path) == ["inventory"]
     assert complete(f"kpos --data {MINI} quotes --source al", tmp_path) == [
-        "alpha", "alpha-2018-01-02"]
+        "alpha",
+        "alpha-2018-01-02",
+    ]
 
 
 def test_completion_on_a_broken_kb_is_silent(tmp_path):

@@ -15,10 +15,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from conftest import MINI
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import MINI
 from korea_positions.cli.app import app
 
 FILES = sorted(str(p.relative_to(MINI)) for p in MINI.rglob("*.yaml"))
@@ -31,43 +32,114 @@ COMMANDS = (
     ["sequence", "--format", "csv"],
     ["conflicts", "--format", "jsonl"],
 )
-SPECIAL = ["&a ", "*a", "&a", "!!python/object:os.system ", "!!python/name:os.system",
-           "!x ", "!!binary ", "? ", "<<: ", "<<: *a", "\t", "---\n", "...\n", "\x00",
-           "%YAML 1.1\n", "- ", ": ", "[", "]", "{", "}", ",", "#", "'", '"', "|\n", ">\n",
-           "~", "null", "no", "10:28", "2018-09-17", "\u202e", "\x1b[31m", "\x85", "\u2028",
-           "\ufeff", "\r", "\\", "=", "\n  "]
+SPECIAL = [
+    "&a ",
+    "*a",
+    "&a",
+    "!!python/object:os.system ",
+    "!!python/name:os.system",
+    "!x ",
+    "!!binary ",
+    "? ",
+    "<<: ",
+    "<<: *a",
+    "\t",
+    "---\n",
+    "...\n",
+    "\x00",
+    "%YAML 1.1\n",
+    "- ",
+    ": ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "#",
+    "'",
+    '"',
+    "|\n",
+    ">\n",
+    "~",
+    "null",
+    "no",
+    "10:28",
+    "2018-09-17",
+    "\u202e",
+    "\x1b[31m",
+    "\x85",
+    "\u2028",
+    "\ufeff",
+    "\r",
+    "\\",
+    "=",
+    "\n  ",
+]
 VALUE = re.compile(r"(?<=: ).+$", re.M)
 # Values of other shapes, and ids of other records, to put where a value was.
-REPLACEMENTS = ["~", "''", "[]", "{}", "[us, dprk]", "{a: b}", "yes", "2018-02-30", "-1",
-                "us", "dprk", "ann-example", "declaration", "inventory", "treaty",
-                "[inventory]", "[declaration, treaty]", "alpha-token", "alpha-2018-01-02",
-                "beta-2018-03-04", "x" * 81]
+REPLACEMENTS = [
+    "~",
+    "''",
+    "[]",
+    "{}",
+    "[us, dprk]",
+    "{a: b}",
+    "yes",
+    "2018-02-30",
+    "-1",
+    "us",
+    "dprk",
+    "ann-example",
+    "declaration",
+    "inventory",
+    "treaty",
+    "[inventory]",
+    "[declaration, treaty]",
+    "alpha-token",
+    "alpha-2018-01-02",
+    "beta-2018-03-04",
+    "x" * 81,
+]
 
 
 @st.composite
 def edits(draw):
     """One edit: (file, function from bytes to bytes)."""
     file = draw(st.sampled_from(FILES))
-    kind = draw(st.sampled_from(["insert", "delete", "duplicate-line", "swap-values",
-                                 "indent", "special", "invalid-utf8", "replace-value"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "insert",
+                "delete",
+                "duplicate-line",
+                "swap-values",
+                "indent",
+                "special",
+                "invalid-utf8",
+                "replace-value",
+            ]
+        )
+    )
     at = draw(st.floats(0, 1))
     if kind == "insert":
         text = draw(st.text(min_size=1, max_size=4)).encode("utf-8")
-        return file, lambda b: b[:int(len(b) * at)] + text + b[int(len(b) * at):]
+        return file, lambda b: b[: int(len(b) * at)] + text + b[int(len(b) * at) :]
     if kind == "special":
         text = draw(st.sampled_from(SPECIAL)).encode("utf-8")
-        return file, lambda b: b[:int(len(b) * at)] + text + b[int(len(b) * at):]
+        return file, lambda b: b[: int(len(b) * at)] + text + b[int(len(b) * at) :]
     if kind == "invalid-utf8":
         text = draw(st.sampled_from([b"\xff", b"\xc3", b"\xe9t\xe9", b"\xed\xa0\x80"]))
-        return file, lambda b: b[:int(len(b) * at)] + text + b[int(len(b) * at):]
+        return file, lambda b: b[: int(len(b) * at)] + text + b[int(len(b) * at) :]
     if kind == "delete":
         size = draw(st.integers(1, 40))
-        return file, lambda b: b[:int(len(b) * at)] + b[int(len(b) * at) + size:]
+        return file, lambda b: b[: int(len(b) * at)] + b[int(len(b) * at) + size :]
     if kind == "duplicate-line":
+
         def duplicate(b: bytes) -> bytes:
             lines = b.split(b"\n")
             i = int((len(lines) - 1) * at)
-            return b"\n".join(lines[:i + 1] + lines[i:])
+            return b"\n".join(lines[: i + 1] + lines[i:])
+
         return file, duplicate
     if kind == "indent":
         change = draw(st.sampled_from([-4, -2, -1, 1, 2, 4]))
@@ -77,6 +149,7 @@ def edits(draw):
             i = int((len(lines) - 1) * at)
             lines[i] = b" " * change + lines[i] if change > 0 else lines[i][-change:]
             return b"\n".join(lines)
+
         return file, indent
     if kind == "replace-value":
         value = draw(st.sampled_from(REPLACEMENTS))
@@ -86,6 +159,7 @@ def edits(draw):
             spans = [m.span() for m in VALUE.finditer(text)]
             start, end = spans[int((len(spans) - 1) * at)]
             return (text[:start] + value + text[end:]).encode("utf-8", "surrogateescape")
+
         return file, replace
     other = draw(st.floats(0, 1))
 
@@ -100,17 +174,24 @@ def edits(draw):
         (a1, a2), (b1, b2) = sorted([spans[i], spans[j]])
         text = text[:a1] + text[b1:b2] + text[a2:b1] + text[a1:a2] + text[b2:]
         return text.encode("utf-8", "surrogateescape")
+
     return file, swap
 
 
 def run_all(root: Path, cache: str) -> None:
     runner = CliRunner()
     for command in COMMANDS:
-        result = runner.invoke(app, ["--data", str(root), *command], catch_exceptions=True,
-                               env={"XDG_CACHE_HOME": cache, "COLUMNS": "100"})
+        result = runner.invoke(
+            app,
+            ["--data", str(root), *command],
+            catch_exceptions=True,
+            env={"XDG_CACHE_HOME": cache, "COLUMNS": "100"},
+        )
         where = f"kpos {' '.join(command)}: exit {result.exit_code}\n{result.output}"
         assert result.exception is None or isinstance(result.exception, SystemExit), (
-            where, result.exc_info)
+            where,
+            result.exc_info,
+        )
         assert result.exit_code in (0, 1), where
         assert "Traceback" not in result.stdout and "Traceback" not in result.stderr, where
         assert "internal error" not in result.stderr, where

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import REPO
+
 from korea_positions.output import schemas
 
 KINDS = ["source-card", "actors", "steps", "source-data"]
@@ -16,8 +16,8 @@ KINDS = ["source-card", "actors", "steps", "source-data"]
 def test_committed_schema_is_up_to_date(kind):
     committed = (REPO / "schemas" / schemas.file_name(kind)).read_text(encoding="utf-8")
     assert committed == schemas.schema_text(kind), (
-        f"schemas/{schemas.file_name(kind)} is out of date: run "
-        "`kpos schema --output-dir schemas`")
+        f"schemas/{schemas.file_name(kind)} is out of date: run `kpos schema --output-dir schemas`"
+    )
 
 
 def test_every_data_file_points_at_its_schema():
@@ -29,7 +29,7 @@ def test_every_data_file_points_at_its_schema():
         first = path.read_text(encoding="utf-8").splitlines()[0]
         prefix = "# yaml-language-server: $schema="
         assert first.startswith(prefix), path
-        target = (path.parent / first[len(prefix):]).resolve()
+        target = (path.parent / first[len(prefix) :]).resolve()
         assert target == (REPO / "schemas" / schemas.file_name(kind)).resolve(), path
 
 

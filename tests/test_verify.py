@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import MINI, edit
+
 from korea_positions.analysis.textmatch import Normalized, find, word_diff
 
 TEXTS = MINI / "texts"
@@ -30,16 +30,25 @@ def test_hit_across_a_line_break():
     assert find("the token of trust", text).found
 
 
-@pytest.mark.parametrize("quote", ["Pyongyang's negotiator", "Pyongyang’s negotiator",
-                                   '"We will not move first,"', "peace must come first -- no"[:24],
-                                   "first - “a declaration", "first—“a declaration"])
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Pyongyang's negotiator",
+        "Pyongyang’s negotiator",
+        '"We will not move first,"',
+        "peace must come first -- no"[:24],
+        "first - “a declaration",
+        "first—“a declaration",
+    ],
+)
 def test_tolerated_differences(quote):
     text = Normalized((TEXTS / "alpha.txt").read_text(encoding="utf-8"))
     assert find(quote, text).found, quote
 
 
-@pytest.mark.parametrize("quote", ["Pyongyangs negotiator", "we will not move first",
-                                   "We will not move  first now"])
+@pytest.mark.parametrize(
+    "quote", ["Pyongyangs negotiator", "we will not move first", "We will not move  first now"]
+)
 def test_word_changes_are_not_tolerated(quote):
     text = Normalized((TEXTS / "alpha.txt").read_text(encoding="utf-8"))
     assert not find(quote, text).found
@@ -57,7 +66,10 @@ def test_near_miss_shows_closest_passage_and_difference(kpos, kb_copy):
 
 
 def test_word_diff():
-    assert word_diff("to negotiate a treaty", "to negotiating a treaty") == "-'negotiate' +'negotiating'"
+    assert (
+        word_diff("to negotiate a treaty", "to negotiating a treaty")
+        == "-'negotiate' +'negotiating'"
+    )
 
 
 def test_sha_mismatch(kpos, kb_copy, tmp_path):

@@ -21,8 +21,15 @@ def problem(tmp_path, text):
 
 def test_scalars_stay_the_text_written(tmp_path):
     data, _ = read(tmp_path, "a: no\nb: 10:28\nc: 2018-09-17\nd: 0x10\ne: ~\nf: ''\ng: 1e3\n")
-    assert data == {"a": "no", "b": "10:28", "c": "2018-09-17", "d": "0x10", "e": None,
-                    "f": "", "g": "1e3"}
+    assert data == {
+        "a": "no",
+        "b": "10:28",
+        "c": "2018-09-17",
+        "d": "0x10",
+        "e": None,
+        "f": "",
+        "g": "1e3",
+    }
 
 
 def test_locator_maps_paths_to_lines(tmp_path):
@@ -38,8 +45,10 @@ def test_duplicate_key_reported_at_second_key(tmp_path):
     assert "duplicate key 'a'" in p.message
 
 
-@pytest.mark.parametrize("text", ["a: !!python/object:os.system x\n", "a: !custom x\n",
-                                  "a: !!binary aGk=\n", "!!set {a, b}\n"])
+@pytest.mark.parametrize(
+    "text",
+    ["a: !!python/object:os.system x\n", "a: !custom x\n", "a: !!binary aGk=\n", "!!set {a, b}\n"],
+)
 def test_tags_never_construct_objects(tmp_path, text):
     assert "is not allowed" in problem(tmp_path, text).message
 

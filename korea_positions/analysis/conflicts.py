@@ -7,14 +7,15 @@ order are not comparable and so cannot conflict.
 
 from __future__ import annotations
 
+from korea_positions.analysis.sequence import SequenceCycle, layers, order_constraints, order_graph
 from korea_positions.kb.knowledge import KnowledgeBase
-from korea_positions.analysis.sequence import SequenceCycle, order_graph, order_constraints, layers
 
 X_FIRST, Y_FIRST, TOGETHER = "x-first", "y-first", "together"
 
 
-def relation_map(kb: KnowledgeBase, actor_id: str,
-                 as_of: str | None = None) -> dict[tuple[str, str], tuple[str, list[str]]]:
+def relation_map(
+    kb: KnowledgeBase, actor_id: str, as_of: str | None = None
+) -> dict[tuple[str, str], tuple[str, list[str]]]:
     """(x, y) with x < y -> (relation, positions along the path implying it), for every
     pair of steps the actor's orders make comparable. Raises SequenceCycle."""
     graph = order_graph(kb, actor_id, as_of)
@@ -22,7 +23,7 @@ def relation_map(kb: KnowledgeBase, actor_id: str,
     steps = sorted(graph.group_of)
     result = {}
     for i, x in enumerate(steps):
-        for y in steps[i + 1:]:
+        for y in steps[i + 1 :]:
             if graph.group_of[x] == graph.group_of[y]:
                 relation, path = TOGETHER, graph.path(x, y, through_before=False)
             elif (path := graph.path(x, y)) is not None:
@@ -41,12 +42,16 @@ def relation_map(kb: KnowledgeBase, actor_id: str,
 def default_actors(kb: KnowledgeBase, as_of: str | None = None) -> list[str]:
     """The actors speaking for nobody that order at least one pair of steps; the people and
     groups speaking for them are counted in them."""
-    return [a["id"] for a in kb.actors
-            if not a.get("speaks_for") and order_constraints(kb, a["id"], as_of)]
+    return [
+        a["id"]
+        for a in kb.actors
+        if not a.get("speaks_for") and order_constraints(kb, a["id"], as_of)
+    ]
 
 
-def conflicts(kb: KnowledgeBase, actor_ids: list[str] | None = None,
-              as_of: str | None = None) -> list[dict]:
+def conflicts(
+    kb: KnowledgeBase, actor_ids: list[str] | None = None, as_of: str | None = None
+) -> list[dict]:
     """One record per pair of steps that at least two actors order differently.
 
     An actor whose order has a cycle has no meaningful relations and is left out
@@ -60,22 +65,25 @@ def conflicts(kb: KnowledgeBase, actor_ids: list[str] | None = None,
         except SequenceCycle:
             continue
     # A step and one of its own parts (part_of) are not alternatives to put in order.
-    pairs = sorted({pair for relations in maps.values() for pair in relations
-                    if not _nested(kb, *pair)})
+    pairs = sorted(
+        {pair for relations in maps.values() for pair in relations if not _nested(kb, *pair)}
+    )
     result = []
     for pair in pairs:
         holding = {a: m[pair] for a, m in maps.items() if pair in m}
         if len(holding) < 2 or len({rel for rel, _ in holding.values()}) < 2:
             continue
-        result.append({
-            "step_a": pair[0],
-            "step_b": pair[1],
-            "a_first": [a for a, (rel, _) in holding.items() if rel == X_FIRST],
-            "b_first": [a for a, (rel, _) in holding.items() if rel == Y_FIRST],
-            "together": [a for a, (rel, _) in holding.items() if rel == TOGETHER],
-            "positions": {a: pids for a, (_, pids) in holding.items()},
-            "sources": {a: _sources(kb, pids) for a, (_, pids) in holding.items()},
-        })
+        result.append(
+            {
+                "step_a": pair[0],
+                "step_b": pair[1],
+                "a_first": [a for a, (rel, _) in holding.items() if rel == X_FIRST],
+                "b_first": [a for a, (rel, _) in holding.items() if rel == Y_FIRST],
+                "together": [a for a, (rel, _) in holding.items() if rel == TOGETHER],
+                "positions": {a: pids for a, (_, pids) in holding.items()},
+                "sources": {a: _sources(kb, pids) for a, (_, pids) in holding.items()},
+            }
+        )
     return result
 
 

@@ -23,7 +23,6 @@ def order_problems(kb: KnowledgeBase) -> list[Problem]:
 
 def cycle_error(kb: KnowledgeBase, cycle: SequenceCycle) -> KposError:
     where = "; ".join(
-        f"{pid} ({':'.join(map(str, kb.origin('positions', pid)[:2]))})"
-        for pid in cycle.positions
+        f"{pid} ({':'.join(map(str, kb.origin('positions', pid)[:2]))})" for pid in cycle.positions
     )
     return KposError(f"{cycle}. Positions: {where}. Run `kpos validate`.")

@@ -7,8 +7,20 @@ from korea_positions.kb.knowledge import KnowledgeBase, Record
 ACTOR_FIELDS = ("id", "name", "kind", "aliases", "speaks_for")
 STEP_FIELDS = ("id", "label", "by")
 SOURCE_FIELDS = ("id", "outlet", "title", "authors", "published", "url")
-POSITION_FIELDS = ("id", "actor", "stated_by", "stance", "step", "before", "after", "together",
-                   "summary", "source", "quotes", "date")
+POSITION_FIELDS = (
+    "id",
+    "actor",
+    "stated_by",
+    "stance",
+    "step",
+    "before",
+    "after",
+    "together",
+    "summary",
+    "source",
+    "quotes",
+    "date",
+)
 QUOTE_FIELDS = ("id", "source", "speaker", "reported_by", "text", "about")
 
 
@@ -37,8 +49,13 @@ def _voices(kb: KnowledgeBase, actor_ids: list[str]) -> set[str]:
     return result
 
 
-def demands(kb: KnowledgeBase, actor_ids: list[str] | None = None, step: str | None = None,
-            source_ids: set[str] | None = None, stance: str | None = None) -> list[Record]:
+def demands(
+    kb: KnowledgeBase,
+    actor_ids: list[str] | None = None,
+    step: str | None = None,
+    source_ids: set[str] | None = None,
+    stance: str | None = None,
+) -> list[Record]:
     """Positions, filtered. An actor filter matches the positions an actor holds or states,
     and those of the people and groups who speak for it; a step filter, the positions on
     the step or ordering it."""
@@ -54,9 +71,13 @@ def demands(kb: KnowledgeBase, actor_ids: list[str] | None = None, step: str | N
     return [_pick(p, POSITION_FIELDS) for p in found if stance is None or p["stance"] == stance]
 
 
-
-def quotes(kb: KnowledgeBase, source_ids: set[str] | None = None, actor_ids: list[str] | None = None,
-           step: str | None = None, contains: str | None = None) -> list[Record]:
+def quotes(
+    kb: KnowledgeBase,
+    source_ids: set[str] | None = None,
+    actor_ids: list[str] | None = None,
+    step: str | None = None,
+    contains: str | None = None,
+) -> list[Record]:
     """Quotes, filtered. `contains` matches case-insensitively, ignoring quote-mark style."""
     filters = []
     if actor_ids:
@@ -68,8 +89,7 @@ def quotes(kb: KnowledgeBase, source_ids: set[str] | None = None, actor_ids: lis
     else:
         found = kb.quotes
     needle = _fold(contains) if contains else None
-    return [_pick(q, QUOTE_FIELDS) for q in found
-            if needle is None or needle in _fold(q["text"])]
+    return [_pick(q, QUOTE_FIELDS) for q in found if needle is None or needle in _fold(q["text"])]
 
 
 _QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
@@ -85,9 +105,15 @@ def actor_detail(kb: KnowledgeBase, actor_id: str) -> Record:
     record = dict(kb.actor_by_id[actor_id])
     record["members"] = sorted(kb.members(actor_id) - {actor_id})
     held = {p["id"] for p in demands(kb, [actor_id])}
-    record["positions"] = [_pick(p, POSITION_FIELDS) for p in kb.positions
-                           if p["id"] in held or p["reported_by"] == actor_id]
+    record["positions"] = [
+        _pick(p, POSITION_FIELDS)
+        for p in kb.positions
+        if p["id"] in held or p["reported_by"] == actor_id
+    ]
     spoken = {q["id"] for q in quotes(kb, actor_ids=[actor_id])}
-    record["quotes"] = [_pick(q, QUOTE_FIELDS) for q in kb.quotes
-                        if q["id"] in spoken or q["reported_by"] == actor_id]
+    record["quotes"] = [
+        _pick(q, QUOTE_FIELDS)
+        for q in kb.quotes
+        if q["id"] in spoken or q["reported_by"] == actor_id
+    ]
     return record

@@ -40,9 +40,11 @@ class SequenceCycle(Exception):
         self.positions = sorted(set(position_ids))
         self.steps = list(steps)
         loop = " → ".join(self.steps + self.steps[:1])
-        super().__init__(f"the order of {actor_id!r} has a cycle"
-                         + (f" ({loop})" if loop else "")
-                         + f"; positions: {', '.join(self.positions)}")
+        super().__init__(
+            f"the order of {actor_id!r} has a cycle"
+            + (f" ({loop})" if loop else "")
+            + f"; positions: {', '.join(self.positions)}"
+        )
 
 
 def statements(position: Record) -> list[tuple[str, str, str]]:
@@ -55,8 +57,9 @@ def statements(position: Record) -> list[tuple[str, str, str]]:
     return [s for s in result if s[0] != s[1]]
 
 
-def order_constraints(kb: KnowledgeBase, actor_id: str,
-                      as_of: str | None = None) -> dict[frozenset, Constraint]:
+def order_constraints(
+    kb: KnowledgeBase, actor_id: str, as_of: str | None = None
+) -> dict[frozenset, Constraint]:
     """The pairs of steps the actor (with everyone speaking for it) orders, as of a date.
 
     Undated positions cannot be placed in time: they count as older than any dated one
@@ -70,7 +73,8 @@ def order_constraints(kb: KnowledgeBase, actor_id: str,
             continue
         for first, second, relation in statements(p):
             said.setdefault(frozenset((first, second)), []).append(
-                ((date, index), first, second, relation, p["id"]))
+                ((date, index), first, second, relation, p["id"])
+            )
     result = {}
     for pair, found in said.items():
         found.sort(key=lambda s: s[0])
@@ -158,7 +162,7 @@ def layers(graph: OrderGraph) -> list[list[str]]:
     """The groups in layers, earliest first (Kahn's algorithm: a layer holds every group whose
     predecessors are all in earlier layers). Raises SequenceCycle if some cannot be placed."""
     indegree = {g: 0 for g in graph.groups}
-    for g, nexts in graph.succ.items():
+    for nexts in graph.succ.values():
         for n in nexts:
             indegree[n] += 1
     layer = sorted(g for g, d in indegree.items() if d == 0)
@@ -191,13 +195,22 @@ def _cycle_error(graph: OrderGraph, remaining: set[str]) -> SequenceCycle:
         seen[node] = len(walk)
         walk.append(node)
         node = min(pred[node])
-    loop = walk[seen[node]:][::-1]  # forwards: loop[i] -> loop[i + 1] -> ... -> loop[0]
+    loop = walk[seen[node] :][::-1]  # forwards: loop[i] -> loop[i + 1] -> ... -> loop[0]
     edges = []
     for i, g in enumerate(loop):
         h = loop[(i + 1) % len(loop)]
-        edges.append(min((c for c in graph.constraints.values() if c.relation == BEFORE
-                          and graph.group_of[c.first] == g and graph.group_of[c.second] == h),
-                         key=lambda c: (c.first, c.second)))
+        edges.append(
+            min(
+                (
+                    c
+                    for c in graph.constraints.values()
+                    if c.relation == BEFORE
+                    and graph.group_of[c.first] == g
+                    and graph.group_of[c.second] == h
+                ),
+                key=lambda c: (c.first, c.second),
+            )
+        )
     used: list[Constraint] = []
     steps: list[str] = []
     for i, edge in enumerate(edges):
@@ -219,8 +232,11 @@ def sequence(kb: KnowledgeBase, actor_id: str, as_of: str | None = None) -> dict
     graph = order_graph(kb, actor_id, as_of)
     stages = [sorted(s for g in layer for s in graph.groups[g]) for layer in layers(graph)]
     used = {pid for c in graph.constraints.values() for pid in c.positions}
-    return {"actor": actor_id, "stages": stages,
-            "positions": [p["id"] for p in kb.positions if p["id"] in used]}
+    return {
+        "actor": actor_id,
+        "stages": stages,
+        "positions": [p["id"] for p in kb.positions if p["id"] in used],
+    }
 
 
 def _depth(kb: KnowledgeBase, actor_id: str) -> int:
@@ -247,8 +263,10 @@ def cycles(kb: KnowledgeBase) -> list[tuple[str, list[str]]]:
             if key not in found or _depth(kb, actor_id) < _depth(kb, found[key]):
                 found[key] = actor_id
     order = {a: i for i, a in enumerate(kb.actor_by_id)}
-    return sorted(((actor, list(key)) for key, actor in found.items()),
-                  key=lambda item: (order[item[0]], item[1]))
+    return sorted(
+        ((actor, list(key)) for key, actor in found.items()),
+        key=lambda item: (order[item[0]], item[1]),
+    )
 
 
 def sequences(kb: KnowledgeBase, actor_ids: list[str], as_of: str | None = None) -> list[dict]:

@@ -13,12 +13,27 @@ import difflib
 import re
 from dataclasses import dataclass
 
-_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-    "\u2015": "-", "\u2212": "-",
-})
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+    }
+)
 
 
 class Normalized:
@@ -36,13 +51,19 @@ class Normalized:
                 continue
             if char == "-" and chars and chars[-1] == "-":  # "--" typed for a dash
                 continue
-            for part in ("..." if char == "\u2026" else char):
+            for part in "..." if char == "\u2026" else char:
                 chars.append(part)
                 offsets.append(i)
         # Spaces beside a dash go, so "War - and" = "War-and" and a hyphen at a line
         # break ("confidence-\nbuilding") still reads "confidence-building".
-        keep = [k for k, char in enumerate(chars) if not (char == " " and (
-            (k and chars[k - 1] == "-") or (k + 1 < len(chars) and chars[k + 1] == "-")))]
+        keep = [
+            k
+            for k, char in enumerate(chars)
+            if not (
+                char == " "
+                and ((k and chars[k - 1] == "-") or (k + 1 < len(chars) and chars[k + 1] == "-"))
+            )
+        ]
         self.text = "".join(chars[k] for k in keep)
         self.offsets = [offsets[k] for k in keep]
 
@@ -91,11 +112,13 @@ def _closest(needle: str, haystack: Normalized) -> Match:
     if not needle or not text:
         return Match(False, 0, 0, 0.0)
     matcher = difflib.SequenceMatcher(None, text, needle, autojunk=False)
-    starts = {max(0, block.a - block.b) for block in matcher.get_matching_blocks() if block.size >= 3}
+    starts = {
+        max(0, block.a - block.b) for block in matcher.get_matching_blocks() if block.size >= 3
+    }
     best = (0.0, 0, 0)
     for start in starts or {0}:
         for end in {start + len(needle), start + len(needle) + len(needle) // 10}:
-            window = text[start:min(end, len(text))]
+            window = text[start : min(end, len(text))]
             score = difflib.SequenceMatcher(None, window, needle, autojunk=False).ratio()
             if score > best[0]:
                 best = (score, start, min(end, len(text)))

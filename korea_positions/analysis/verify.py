@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import hashlib
 
-from korea_positions.kb.knowledge import KnowledgeBase, Record
 from korea_positions.analysis.textmatch import Normalized, find, word_diff
+from korea_positions.kb.knowledge import KnowledgeBase, Record
 
 OK, NOT_FOUND, NO_TEXT, SHA_MISMATCH = "ok", "not-found", "no-text", "sha-mismatch"
 
@@ -35,8 +35,10 @@ def _prepare(source: Record, raw: bytes | None) -> tuple[Normalized | None, str]
     except UnicodeDecodeError:
         return None, f"text file {source['text']!r} is not UTF-8"
     if digest != source["sha256"]:
-        return Normalized(text), (f"{source['text']} has sha256 {digest[:12]}…, the source "
-                                  f"card says {source['sha256'][:12]}…")
+        return Normalized(text), (
+            f"{source['text']} has sha256 {digest[:12]}…, the source "
+            f"card says {source['sha256'][:12]}…"
+        )
     return Normalized(text), ""
 
 
@@ -48,16 +50,21 @@ def _check(quote: Record, haystack: Normalized | None, trouble: str) -> Record:
     line = match.line(haystack.original)
     if trouble:  # the text is not the one the card describes: no result can be trusted
         found = "found" if match.found else "not found"
-        return record | {"status": SHA_MISMATCH, "detail": f"{trouble}; quote {found} in it",
-                         "line": line}
+        return record | {
+            "status": SHA_MISMATCH,
+            "detail": f"{trouble}; quote {found} in it",
+            "line": line,
+        }
     if match.found:
         return record | {"status": OK, "detail": "", "line": line}
-    passage = haystack.original[match.start:match.end]
+    passage = haystack.original[match.start : match.end]
     flat = " ".join(passage.split())
     return record | {
         "status": NOT_FOUND,
-        "detail": (f"closest passage ({match.similarity:.0%} similar) at line {line}: "
-                   f"{flat!r}; difference: {word_diff(quote['text'], passage)}"),
+        "detail": (
+            f"closest passage ({match.similarity:.0%} similar) at line {line}: "
+            f"{flat!r}; difference: {word_diff(quote['text'], passage)}"
+        ),
         "line": line,
     }
 

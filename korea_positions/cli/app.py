@@ -34,14 +34,27 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     ctx: typer.Context,
-    data: Annotated[Optional[str], typer.Option(
-        "--data", envvar="KPOS_DATA", metavar="DIR",
-        help="Knowledge base root holding data/ and seeds/ (default: the bundled one).")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
-    no_cache: Annotated[bool, typer.Option(
-        "--no-cache", help="Read the knowledge base files, bypassing the cache.")] = False,
-    version: Annotated[bool, typer.Option(
-        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    data: Annotated[
+        Optional[str],
+        typer.Option(
+            "--data",
+            envvar="KPOS_DATA",
+            metavar="DIR",
+            help="Knowledge base root holding data/ and seeds/ (default: the bundled one).",
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read the knowledge base files, bypassing the cache.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Who demands what, and in which order, in the negotiations over ending the Korean War."""
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_process()

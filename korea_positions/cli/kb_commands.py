@@ -41,9 +41,14 @@ def validate(ctx: typer.Context) -> None:
 
 def verify(
     ctx: typer.Context,
-    texts: Annotated[str, typer.Option(
-        "--texts", metavar="DIR",
-        help="Directory holding the source texts named by the source cards.")],
+    texts: Annotated[
+        str,
+        typer.Option(
+            "--texts",
+            metavar="DIR",
+            help="Directory holding the source texts named by the source cards.",
+        ),
+    ],
     fmt: options.Format = None,
 ) -> None:
     """Prove every quote is its source's exact words; exit 1 unless all are found.
@@ -71,14 +76,26 @@ def verify(
 
 def export(
     ctx: typer.Context,
-    fmt: Annotated[ExportFormat, typer.Option(
-        "--format", "-f", case_sensitive=False,
-        help="json: the whole knowledge base; csv: one file per entity in a directory; "
-             "sqlite: a database with keys and full-text search over quotes; dot, mermaid: "
-             "each actor's order and the conflicts; plover: positions as event records.")],
-    output: Annotated[Optional[str], typer.Option(
-        "--output", "-o", metavar="PATH",
-        help="File (a directory for csv) to write atomically [default: standard output].")] = None,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="json: the whole knowledge base; csv: one file per entity in a directory; "
+            "sqlite: a database with keys and full-text search over quotes; dot, mermaid: "
+            "each actor's order and the conflicts; plover: positions as event records.",
+        ),
+    ],
+    output: Annotated[
+        Optional[str],
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="File (a directory for csv) to write atomically [default: standard output].",
+        ),
+    ] = None,
     as_of: options.AsOf = None,
 ) -> None:
     """Export the whole knowledge base, or diagrams of the orders, for other tools.
@@ -111,11 +128,18 @@ class SchemaKind(str, Enum):
 
 def schema(
     ctx: typer.Context,
-    kind: Annotated[Optional[SchemaKind], typer.Argument(
-        help="Which file's schema [default: all, as one JSON object by kind].")] = None,
-    output_dir: Annotated[Optional[str], typer.Option(
-        "--output-dir", metavar="DIR",
-        help="Write KIND.schema.json files into DIR (atomically) instead of printing.")] = None,
+    kind: Annotated[
+        Optional[SchemaKind],
+        typer.Argument(help="Which file's schema [default: all, as one JSON object by kind]."),
+    ] = None,
+    output_dir: Annotated[
+        Optional[str],
+        typer.Option(
+            "--output-dir",
+            metavar="DIR",
+            help="Write KIND.schema.json files into DIR (atomically) instead of printing.",
+        ),
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the knowledge base files, for editors.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, List, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -22,7 +22,7 @@ AsOf = Annotated[
                  help="Only positions stated on or before this date (YYYY-MM-DD)."),
 ]  # fmt: skip
 Parties = Annotated[
-    Optional[List[str]],
+    Optional[list[str]],
     typer.Option("--actor", "-a", autocompletion=completion.actors,
                  help="Actor (repeatable) [default: every party with an order]."),
 ]  # fmt: skip

@@ -1,7 +1,7 @@
 """The query commands: each parses its options, calls one analysis function and renders."""
 
 # No `from __future__ import annotations`: Typer reads these annotations at start-up.
-from typing import Annotated, List, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -14,7 +14,9 @@ from korea_positions.vocabulary import ActorKind, Stance
 
 def actors(
     ctx: typer.Context,
-    kind: Annotated[Optional[ActorKind], typer.Option("--kind", help="Only actors of this kind.")] = None,
+    kind: Annotated[
+        Optional[ActorKind], typer.Option("--kind", help="Only actors of this kind.")
+    ] = None,
     fmt: options.Format = None,
 ) -> None:
     """List the actors: states, organizations, people and groups.
@@ -29,8 +31,10 @@ def actors(
 
 def actor(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(autocompletion=completion.actors,
-                                        help="Id, name, alias or unique surname.")],
+    name: Annotated[
+        str,
+        typer.Argument(autocompletion=completion.actors, help="Id, name, alias or unique surname."),
+    ],
     fmt: options.Format = None,
 ) -> None:
     """Show one actor with its positions and quotes.
@@ -75,12 +79,24 @@ def sources(ctx: typer.Context, fmt: options.Format = None) -> None:
 
 def demands(
     ctx: typer.Context,
-    actor: Annotated[Optional[List[str]], typer.Option(
-        "--actor", "-a", autocompletion=completion.actors,
-        help="Actor (repeatable); a party includes those who speak for it.")] = None,
-    step: Annotated[Optional[str], typer.Option(
-        "--step", "-s", autocompletion=completion.steps,
-        help="Only positions on this step, or ordering it against another.")] = None,
+    actor: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--actor",
+            "-a",
+            autocompletion=completion.actors,
+            help="Actor (repeatable); a party includes those who speak for it.",
+        ),
+    ] = None,
+    step: Annotated[
+        Optional[str],
+        typer.Option(
+            "--step",
+            "-s",
+            autocompletion=completion.steps,
+            help="Only positions on this step, or ordering it against another.",
+        ),
+    ] = None,
     source: options.Source = None,
     stance: Annotated[Optional[Stance], typer.Option("--stance", help="Only this stance.")] = None,
     fmt: options.Format = None,
@@ -93,21 +109,38 @@ def demands(
 
     s = session(ctx)
     kb = s.kb()
-    records = queries.demands(kb, options.actor_ids(kb, actor), options.step_id(kb, step),
-                              options.source_ids(kb, source), stance.value if stance else None)
+    records = queries.demands(
+        kb,
+        options.actor_ids(kb, actor),
+        options.step_id(kb, step),
+        options.source_ids(kb, source),
+        stance.value if stance else None,
+    )
     emit(records, views.POSITIONS, fmt, s.env)
 
 
 def quotes(
     ctx: typer.Context,
     source: options.Source = None,
-    actor: Annotated[Optional[List[str]], typer.Option(
-        "--actor", "-a", autocompletion=completion.actors,
-        help="Speaker (repeatable); a party includes those who speak for it.")] = None,
-    step: Annotated[Optional[str], typer.Option(
-        "--step", "-s", autocompletion=completion.steps, help="Only quotes about this step.")] = None,
-    contains: Annotated[Optional[str], typer.Option(
-        "--contains", help="Only quotes containing this text (case-insensitive).")] = None,
+    actor: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--actor",
+            "-a",
+            autocompletion=completion.actors,
+            help="Speaker (repeatable); a party includes those who speak for it.",
+        ),
+    ] = None,
+    step: Annotated[
+        Optional[str],
+        typer.Option(
+            "--step", "-s", autocompletion=completion.steps, help="Only quotes about this step."
+        ),
+    ] = None,
+    contains: Annotated[
+        Optional[str],
+        typer.Option("--contains", help="Only quotes containing this text (case-insensitive)."),
+    ] = None,
     fmt: options.Format = None,
 ) -> None:
     """List quotes: the exact words, their speaker, who relayed them, and the source.
@@ -118,8 +151,13 @@ def quotes(
 
     s = session(ctx)
     kb = s.kb()
-    records = queries.quotes(kb, options.source_ids(kb, source), options.actor_ids(kb, actor),
-                             options.step_id(kb, step), contains)
+    records = queries.quotes(
+        kb,
+        options.source_ids(kb, source),
+        options.actor_ids(kb, actor),
+        options.step_id(kb, step),
+        contains,
+    )
     emit(records, views.QUOTES, fmt, s.env)
 
 

@@ -65,8 +65,13 @@ def _duplicates(db, shown):
     for (kind, rid), places in found.items():
         _, first_file, first_line, _ = min(places)
         for _, file, line, col in sorted(places)[1:]:
-            yield file, line, col, (
-                f"duplicate {kind[:-1]} id {rid!r} (first defined at {shown(first_file)}:{first_line})"
+            yield (
+                file,
+                line,
+                col,
+                (
+                    f"duplicate {kind[:-1]} id {rid!r} (first defined at {shown(first_file)}:{first_line})"
+                ),
             )
 
 
@@ -80,4 +85,9 @@ def _names(db):
     owner: dict[str, str] = {}
     for key, actor, text, file, line, col in db.execute(_SHARED_NAMES):
         if owner.setdefault(key, actor) != actor:
-            yield file, line, col, f"{text!r} already names actor {owner[key]!r}; names must be unique"
+            yield (
+                file,
+                line,
+                col,
+                f"{text!r} already names actor {owner[key]!r}; names must be unique",
+            )

@@ -39,8 +39,10 @@ def load(root: Path, db) -> KnowledgeBase:
     findings = json.loads(store.get_meta(db, "findings") or "[]")
     if problems or findings:
         raise InvalidKnowledgeBase(
-            [Problem(shown_path(root / file), line, col, message)
-             for file, line, col, message in [*problems, *findings]]  # fmt: skip
+            [
+                Problem(shown_path(root / file), line, col, message)
+                for file, line, col, message in [*problems, *findings]
+            ]  # fmt: skip
         )
     return KnowledgeBase(db, root)
 

@@ -22,8 +22,12 @@ Slug = Annotated[
 Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 # A bare file name: `kpos verify --texts DIR` must read only inside DIR.
-FileName = Annotated[str, StringConstraints(
-    pattern=r"^(?:[^/\\\x00.][^/\\\x00]{0,254}|\.[^/\\\x00.][^/\\\x00]{0,253}|\.\.[^/\\\x00]{1,253})$")]
+FileName = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^(?:[^/\\\x00.][^/\\\x00]{0,254}|\.[^/\\\x00.][^/\\\x00]{0,253}|\.\.[^/\\\x00]{1,253})$"
+    ),
+]
 
 
 class Strict(BaseModel):
@@ -42,8 +46,9 @@ class SourceCard(Strict):
     date_inferred: bool = Field(False, description="True when the text prints no date.")
     note: Optional[Text] = None
     url: Optional[Text] = None
-    text: FileName = Field(description="File name of the source text (no directory), for "
-                                       "`kpos verify --texts DIR`.")
+    text: FileName = Field(
+        description="File name of the source text (no directory), for `kpos verify --texts DIR`."
+    )
     sha256: Sha256
 
 

@@ -9,8 +9,9 @@ from korea_positions.errors import Problem
 from korea_positions.kb.yamlread import Locator
 
 
-def pydantic_problems(exc: ValidationError, shown: str, locator: Locator, model,
-                       prefix: tuple = ()) -> list[Problem]:
+def pydantic_problems(
+    exc: ValidationError, shown: str, locator: Locator, model, prefix: tuple = ()
+) -> list[Problem]:
     problems = []
     for error in exc.errors(include_url=False):
         loc = prefix + tuple(error["loc"])
@@ -19,7 +20,9 @@ def pydantic_problems(exc: ValidationError, shown: str, locator: Locator, model,
         line, col = locator.find(loc)
         where = ".".join(str(part) for part in loc)
         if error["type"] == "extra_forbidden":
-            message = f"unknown field {loc[-1]!r}{_expected_fields(model, tuple(error['loc'])[:-1])}"
+            message = (
+                f"unknown field {loc[-1]!r}{_expected_fields(model, tuple(error['loc'])[:-1])}"
+            )
         elif error["type"] == "missing":
             message = f"missing required field {where!r}"
         else:

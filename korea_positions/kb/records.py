@@ -7,7 +7,8 @@ Pure: validated fields and a locator in, rows out.
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from korea_positions.kb.spelling import normalize, spellings, surname
 

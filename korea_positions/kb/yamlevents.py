@@ -92,8 +92,11 @@ def fast_read(text: str) -> tuple[Any, dict]:
             kind = type(event)
             if kind is _SCALAR or kind is _MAP_START or kind is _SEQ_START:
                 values += 1
-                if event.anchor is not None or (event.tag is not None and event.tag != "!") \
-                        or values > MAX_VALUES:
+                if (
+                    event.anchor is not None
+                    or (event.tag is not None and event.tag != "!")
+                    or values > MAX_VALUES
+                ):
                     raise Unusual
             if kind is _SCALAR:
                 value = event.value
@@ -109,8 +112,9 @@ def fast_read(text: str) -> tuple[Any, dict]:
                 if event.implicit[0] and value in _NULL_TEXTS:
                     value = None
             elif kind is _MAP_START or kind is _SEQ_START:
-                if (stack and keys[-1] is no_key and type(stack[-1]) is dict) \
-                        or len(stack) > MAX_DEPTH:
+                if (stack and keys[-1] is no_key and type(stack[-1]) is dict) or len(
+                    stack
+                ) > MAX_DEPTH:
                     raise Unusual
                 stack.append({} if kind is _MAP_START else [])
                 keys.append(no_key)
@@ -153,19 +157,17 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int, int]:
     if "maximum nesting depth" in (exc.problem or ""):
         # Newer libyaml scans ahead and stops deep flow nesting itself: the same refusal
         # as ours, in the same words whichever version is installed.
-        return f"nesting is too deep (more than {MAX_DEPTH} levels)", mark.line + 1, \
-            mark.column + 1
+        return f"nesting is too deep (more than {MAX_DEPTH} levels)", mark.line + 1, mark.column + 1
     message = f"invalid YAML: {exc.problem or 'syntax error'}"
     start = exc.context_mark
-    if exc.context and start is not None and (start.line, start.column) != (mark.line,
-                                                                           mark.column):
+    if exc.context and start is not None and (start.line, start.column) != (mark.line, mark.column):
         message += f" ({exc.context} at line {start.line + 1}, column {start.column + 1})"
     elif exc.context:
         message += f" ({exc.context})"
     lines = _LINE_BREAK.split(text)
     line = lines[mark.line] if mark.line < len(lines) else ""
-    indent = line[:len(line) - len(line.lstrip(" \t"))]
-    if "\t" in indent or line[mark.column:mark.column + 1] == "\t":
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    if "\t" in indent or line[mark.column : mark.column + 1] == "\t":
         message += "; indent with spaces: YAML does not allow tabs there"
     return message, mark.line + 1, mark.column + 1
 
@@ -256,8 +258,9 @@ class _Builder:
         """Refuse a foreign tag, and count values: keys, items and texts alike."""
         self.values += 1
         if self.values > MAX_VALUES:
-            raise self._fail(event, f"more than {MAX_VALUES} values in one file; files "
-                             "that large are refused")
+            raise self._fail(
+                event, f"more than {MAX_VALUES} values in one file; files that large are refused"
+            )
         tag = event.tag
         if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
             raise self._fail(event, f"tag {tag!r} is not allowed")

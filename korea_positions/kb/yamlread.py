@@ -16,7 +16,6 @@ from typing import Any
 
 from korea_positions.errors import Problem
 
-
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
 # A valid line is far shorter: a text field holds at most 10,000 characters, 100,000 even
@@ -32,9 +31,11 @@ MAX_VALUES = 250_000
 # often a mangled "..."), LINE and PARAGRAPH SEPARATOR. Those would silently become a
 # space or a new line and shift every line number after them, so they are refused too;
 # written as escapes inside double quotes they are fine.
-_REFUSED_CHARS = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd"
-                            "\U00010000-\U0010ffff]")
+_REFUSED_CHARS = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 _LINE_BREAK = re.compile("\r\n|\r|\n")  # as libyaml counts lines, once the above are out
+
 
 class YamlProblem(Exception):
     def __init__(self, problem: Problem):
@@ -48,8 +49,9 @@ class Locator:
     The fast read records only where each record's id is; `complete` re-reads the file
     for every other place, the first time one is asked for (that is, on an error)."""
 
-    def __init__(self, marks: dict[tuple, tuple[int, int]], complete=None,
-                 provisional: bool = False):
+    def __init__(
+        self, marks: dict[tuple, tuple[int, int]], complete=None, provisional: bool = False
+    ):
         self._marks = marks
         self._complete = complete
         # The data came from the rapid read: on any problem, re-read the file carefully.
@@ -88,7 +90,7 @@ def read_yaml(path: Path, shown_as: str, rapid: bool = True) -> tuple[Any, Locat
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        col = len(raw[line_start:exc.start].decode("utf-8", "replace")) + 1
+        col = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
         raise fail(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line, col) from None
     _check_text(text, fail)
     data, marks = _careful_read(text, shown_as, fail)
@@ -111,6 +113,7 @@ def _fast_read(text: str) -> tuple[Any, dict]:
 def file_locator(marks: dict, path: Path, shown_as: str) -> Locator:
     """A locator for a file read elsewhere: other places come from reading it carefully
     again, the first time one is asked for."""
+
     def text() -> str:
         return _read_bounded(path, _failing(shown_as)).decode("utf-8")
 
@@ -120,6 +123,7 @@ def file_locator(marks: dict, path: Path, shown_as: str) -> Locator:
 def _careful_marks(text, shown_as: str):
     """What completes a locator: the place of every value, by the careful read of
     `text()`; none when that read refuses the file (the loader reads it again then)."""
+
     def complete() -> dict:
         fail = _failing(shown_as)
         try:
@@ -145,8 +149,9 @@ def _read_bounded(path: Path, fail) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise fail("not a regular file")
         if info.st_size > MAX_BYTES:
-            raise fail(f"file is {info.st_size} bytes; files larger than {MAX_BYTES} bytes "
-                       "are refused")
+            raise fail(
+                f"file is {info.st_size} bytes; files larger than {MAX_BYTES} bytes are refused"
+            )
         with path.open("rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
     except OSError as exc:
@@ -170,15 +175,20 @@ def _check_text(text: str, fail) -> None:
     bad = _REFUSED_CHARS.search(text)
     if bad is not None:
         code = ord(bad.group())
-        raise fail(f"character U+{code:04X} is not allowed in a YAML file; if it is meant, "
-                   f"write it as \\u{code:04x} inside double quotes", *_position(text, bad.start()))
+        raise fail(
+            f"character U+{code:04X} is not allowed in a YAML file; if it is meant, "
+            f"write it as \\u{code:04x} inside double quotes",
+            *_position(text, bad.start()),
+        )
     if len(text) > MAX_LINE:
         start = 0
         for match in _LINE_BREAK.finditer(text + "\n"):
             if match.start() - start > MAX_LINE:
                 line, _ = _position(text, start)
-                raise fail(f"line is {match.start() - start} characters long; lines longer "
-                           f"than {MAX_LINE} characters are refused", line, 1)
+                raise fail(
+                    f"line is {match.start() - start} characters long; lines longer "
+                    f"than {MAX_LINE} characters are refused",
+                    line,
+                    1,
+                )
             start = match.end()
-
-

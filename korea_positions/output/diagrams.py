@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
+from itertools import pairwise
 
 from korea_positions.analysis.conflicts import conflicts, default_actors
-from korea_positions.kb.knowledge import KnowledgeBase
 from korea_positions.analysis.sequence import SequenceCycle, layers, order_graph
+from korea_positions.kb.knowledge import KnowledgeBase
 
 
 @dataclass
@@ -65,21 +66,28 @@ def _wanted_first(record: dict) -> list[tuple[str, str, str]]:
     """(actor, step it points at, what it wants) for each side of a conflict."""
     result = [(a, record["step_a"], "first") for a in record["a_first"]]
     result += [(a, record["step_b"], "first") for a in record["b_first"]]
-    result += [(a, record["step_a"], f"together with {record['step_b']}")
-               for a in record["together"]]
+    result += [
+        (a, record["step_a"], f"together with {record['step_b']}") for a in record["together"]
+    ]
     return result
 
 
 # --- Graphviz ---------------------------------------------------------------------------
 
+
 def _conflict_parts(kb: KnowledgeBase, views, records: list[dict]):
     """What both diagram languages draw for the conflicts: one node per contested pair
     (number, text) and one edge per actor's wish (number, actor, step, label)."""
     names = {v.id: v.name for v in views}
-    nodes = [(str(n), f"{_label(kb, r['step_a'])} vs {_label(kb, r['step_b'])}")
-             for n, r in enumerate(records, 1)]
-    edges = [(str(n), actor, step, f"{names[actor]}: {wants}")
-             for n, r in enumerate(records, 1) for actor, step, wants in _wanted_first(r)]
+    nodes = [
+        (str(n), f"{_label(kb, r['step_a'])} vs {_label(kb, r['step_b'])}")
+        for n, r in enumerate(records, 1)
+    ]
+    edges = [
+        (str(n), actor, step, f"{names[actor]}: {wants}")
+        for n, r in enumerate(records, 1)
+        for actor, step, wants in _wanted_first(r)
+    ]
     return nodes, edges
 
 
@@ -93,9 +101,13 @@ def _dot_string(text: str, wrap: int | None = 28) -> str:
 def dot(kb: KnowledgeBase, as_of: str | None = None) -> str:
     views, records = _views(kb, as_of)
     ids = _Ids()
-    out = ["digraph kpos {", "  rankdir=LR;", "  compound=true;",
-           '  node [shape=box, style=rounded, fontname="Helvetica"];',
-           '  edge [fontname="Helvetica"];']
+    out = [
+        "digraph kpos {",
+        "  rankdir=LR;",
+        "  compound=true;",
+        '  node [shape=box, style=rounded, fontname="Helvetica"];',
+        '  edge [fontname="Helvetica"];',
+    ]
     between = []  # edges between stage boxes, drawn outside them
     for view in views:
         cluster = ids("cluster", view.id)
@@ -109,27 +121,35 @@ def dot(kb: KnowledgeBase, as_of: str | None = None) -> str:
             out += [f"    subgraph {box} {{", f'      label="{number}";', "      style=dashed;"]
             for group in stage:
                 for step in group:
-                    out.append(f"      {ids('s', view.id, step)} "
-                               f"[label={_dot_string(_label(kb, step))}];")
-                for a, b in zip(group, group[1:]):
-                    out.append(f"      {ids('s', view.id, a)} -> {ids('s', view.id, b)} "
-                               "[dir=none, style=bold, constraint=false];")
+                    out.append(
+                        f"      {ids('s', view.id, step)} [label={_dot_string(_label(kb, step))}];"
+                    )
+                for a, b in pairwise(group):
+                    out.append(
+                        f"      {ids('s', view.id, a)} -> {ids('s', view.id, b)} "
+                        "[dir=none, style=bold, constraint=false];"
+                    )
             out.append("    }")
             first_node = ids("s", view.id, stage[0][0])
             if previous is not None:
-                between.append(f"  {previous[1]} -> {first_node} "
-                               f"[ltail={previous[0]}, lhead={box}];")
+                between.append(
+                    f"  {previous[1]} -> {first_node} [ltail={previous[0]}, lhead={box}];"
+                )
             previous = (box, first_node)
         out.append("  }")
     out += between
     if records:
         nodes, edges = _conflict_parts(kb, views, records)
         out += [f"  subgraph {ids('cluster_conflicts')} {{", '    label="Conflicts";']
-        out += [f"    {ids('c', n)} [label={_dot_string(text, 40)}, shape=note];"
-                for n, text in nodes]
+        out += [
+            f"    {ids('c', n)} [label={_dot_string(text, 40)}, shape=note];" for n, text in nodes
+        ]
         out.append("  }")
-        out += [f"  {ids('c', n)} -> {ids('s', actor, step)} [label={_dot_string(label, None)}, "
-                "style=dashed, constraint=false];" for n, actor, step, label in edges]
+        out += [
+            f"  {ids('c', n)} -> {ids('s', actor, step)} [label={_dot_string(label, None)}, "
+            "style=dashed, constraint=false];"
+            for n, actor, step, label in edges
+        ]
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -138,9 +158,20 @@ def dot(kb: KnowledgeBase, as_of: str | None = None) -> str:
 
 # Entity codes for everything Mermaid could read as syntax inside a label; '#' first, as
 # it starts the codes themselves.
-_MERMAID_CODES = {"#": "#35;", '"': "#quot;", "[": "#91;", "]": "#93;", "(": "#40;",
-                  ")": "#41;", "{": "#123;", "}": "#125;", "<": "#60;", ">": "#62;",
-                  "|": "#124;", "`": "#96;"}
+_MERMAID_CODES = {
+    "#": "#35;",
+    '"': "#quot;",
+    "[": "#91;",
+    "]": "#93;",
+    "(": "#40;",
+    ")": "#41;",
+    "{": "#123;",
+    "}": "#125;",
+    "<": "#60;",
+    ">": "#62;",
+    "|": "#124;",
+    "`": "#96;",
+}
 
 
 def _mermaid_string(text: str) -> str:
@@ -163,18 +194,21 @@ def mermaid(kb: KnowledgeBase, as_of: str | None = None) -> str:
             out.append(f"    subgraph {box}[{_mermaid_string(f'stage {number}')}]")
             for group in stage:
                 for step in group:
-                    out.append(f"      {ids('s', view.id, step)}"
-                               f"[{_mermaid_string(_label(kb, step))}]")
-                for a, b in zip(group, group[1:]):
+                    out.append(
+                        f"      {ids('s', view.id, step)}[{_mermaid_string(_label(kb, step))}]"
+                    )
+                for a, b in pairwise(group):
                     out.append(f"      {ids('s', view.id, a)} --- {ids('s', view.id, b)}")
             out.append("    end")
-        out += [f"    {a} --> {b}" for a, b in zip(boxes, boxes[1:])]
+        out += [f"    {a} --> {b}" for a, b in pairwise(boxes)]
         out.append("  end")
     if records:
         nodes, edges = _conflict_parts(kb, views, records)
         out.append(f"  subgraph {ids('conflicts')}[{_mermaid_string('Conflicts')}]")
         out += [f"    {ids('c', n)}[{_mermaid_string(text)}]" for n, text in nodes]
         out.append("  end")
-        out += [f"  {ids('c', n)} -.->|{_mermaid_string(label)}| {ids('s', actor, step)}"
-                for n, actor, step, label in edges]
+        out += [
+            f"  {ids('c', n)} -.->|{_mermaid_string(label)}| {ids('s', actor, step)}"
+            for n, actor, step, label in edges
+        ]
     return "\n".join(out) + "\n"

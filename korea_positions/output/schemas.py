@@ -16,8 +16,9 @@ TITLES = {
 
 def schema(kind: str) -> dict:
     document = FILE_MODELS[kind].model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": TITLES[kind]} | {k: v for k, v in document.items() if k != "title"}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": TITLES[kind]} | {
+        k: v for k, v in document.items() if k != "title"
+    }
 
 
 def schema_text(kind: str) -> str:

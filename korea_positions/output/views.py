@@ -18,8 +18,11 @@ def who(record: dict) -> str:
 
 def step_and_order(record: dict) -> str:
     """The step, then where the actor wants it: `before: x; y` on the next lines."""
-    parts = [record["step"]] + [f"{rel}: {LIST_SEPARATOR.join(record[rel])}"
-                                for rel in ("before", "after", "together") if record.get(rel)]
+    parts = [record["step"]] + [
+        f"{rel}: {LIST_SEPARATOR.join(record[rel])}"
+        for rel in ("before", "after", "together")
+        if record.get(rel)
+    ]
     return "\n".join(parts)
 
 
@@ -34,39 +37,84 @@ def quote_text(record: dict) -> str:
     return f"“{record['text']}”" + (" [cut off in the source]" if record.get("cut") else "")
 
 
-ACTORS = View("Actors", (
-    column("id", ratio=2), column("name", ratio=2), column("kind"),
-    column("speaks_for", "speaks for"), column("aliases", ratio=4),
-), noun=("actor", "actors"))
-STEPS = View("Steps", (
-    column("id", ratio=2), column("label", ratio=3), column("by", ratio=2),
-    column("part_of", "part of", ratio=1),
-), noun=("step", "steps"))
-SOURCES = View("Sources", (
-    column("id"), column("outlet"), column("published", no_wrap=True),
-    column("title", ratio=3), column("authors", ratio=1),
-), noun=("source", "sources"))
-POSITIONS = View("Positions", (
-    Column("actor", who, ratio=2), column("stance", no_wrap=True),
-    Column("step / order", step_and_order, ratio=3), column("summary", ratio=6),
-    column("source", ratio=2),
-), noun=("position", "positions"), narrow=(
-    Column("actor / source", lambda r: f"{who(r)}\n{r['source']}", ratio=2),
-    column("stance", no_wrap=True), Column("step / order", step_and_order, ratio=2),
-    column("summary", ratio=4),
-))
-QUOTES = View("Quotes", (
-    Column("speaker", speaker, ratio=2), Column("quote", quote_text, ratio=7),
-    column("about", ratio=2), column("source", ratio=2),
-), noun=("quote", "quotes"), narrow=(
-    Column("speaker / source", lambda r: f"{speaker(r)}\n{r['source']}", ratio=2),
-    Column("quote / about", lambda r: f"{quote_text(r)}\nabout: {LIST_SEPARATOR.join(r['about'])}",
-           ratio=5),
-))
-VERIFY = View("Verification", (
-    column("quote", ratio=3), column("source", ratio=2), column("status", no_wrap=True),
-    column("line"), column("detail", ratio=6),
-), noun=("quote", "quotes"))
+ACTORS = View(
+    "Actors",
+    (
+        column("id", ratio=2),
+        column("name", ratio=2),
+        column("kind"),
+        column("speaks_for", "speaks for"),
+        column("aliases", ratio=4),
+    ),
+    noun=("actor", "actors"),
+)
+STEPS = View(
+    "Steps",
+    (
+        column("id", ratio=2),
+        column("label", ratio=3),
+        column("by", ratio=2),
+        column("part_of", "part of", ratio=1),
+    ),
+    noun=("step", "steps"),
+)
+SOURCES = View(
+    "Sources",
+    (
+        column("id"),
+        column("outlet"),
+        column("published", no_wrap=True),
+        column("title", ratio=3),
+        column("authors", ratio=1),
+    ),
+    noun=("source", "sources"),
+)
+POSITIONS = View(
+    "Positions",
+    (
+        Column("actor", who, ratio=2),
+        column("stance", no_wrap=True),
+        Column("step / order", step_and_order, ratio=3),
+        column("summary", ratio=6),
+        column("source", ratio=2),
+    ),
+    noun=("position", "positions"),
+    narrow=(
+        Column("actor / source", lambda r: f"{who(r)}\n{r['source']}", ratio=2),
+        column("stance", no_wrap=True),
+        Column("step / order", step_and_order, ratio=2),
+        column("summary", ratio=4),
+    ),
+)
+QUOTES = View(
+    "Quotes",
+    (
+        Column("speaker", speaker, ratio=2),
+        Column("quote", quote_text, ratio=7),
+        column("about", ratio=2),
+        column("source", ratio=2),
+    ),
+    noun=("quote", "quotes"),
+    narrow=(
+        Column("speaker / source", lambda r: f"{speaker(r)}\n{r['source']}", ratio=2),
+        Column(
+            "quote / about",
+            lambda r: f"{quote_text(r)}\nabout: {LIST_SEPARATOR.join(r['about'])}",
+            ratio=5,
+        ),
+    ),
+)
+VERIFY = View(
+    "Verification",
+    (
+        column("quote", ratio=3),
+        column("source", ratio=2),
+        column("status", no_wrap=True),
+        column("line"),
+        column("detail", ratio=6),
+    ),
+    noun=("quote", "quotes"),
+)
 
 
 def chain_text(stages: list[list[str]], labels: dict[str, str] | None = None) -> str:
@@ -82,26 +130,40 @@ def chain(record: dict) -> str:
 def sides(record: dict) -> str:
     """Who stands where on a contested pair, one line per side."""
     lines = []
-    for key, label in (("a_first", f"{record['step_a']} first"),
-                       ("b_first", f"{record['step_b']} first"), ("together", "together")):
+    for key, label in (
+        ("a_first", f"{record['step_a']} first"),
+        ("b_first", f"{record['step_b']} first"),
+        ("together", "together"),
+    ):
         if record[key]:
             lines.append(f"{label}: {LIST_SEPARATOR.join(record[key])}")
     return "\n".join(lines)
 
 
 def evidence(record: dict) -> str:
-    return "\n".join(f"{actor}: {LIST_SEPARATOR.join(ids)}"
-                     for actor, ids in record["positions"].items())
+    return "\n".join(
+        f"{actor}: {LIST_SEPARATOR.join(ids)}" for actor, ids in record["positions"].items()
+    )
 
 
-SEQUENCES = View("Sequences", (
-    column("actor", no_wrap=True), Column("order, earliest first", chain, ratio=5),
-    Column("positions", lambda r: len(r["positions"]), no_wrap=True),
-), noun=("actor", "actors"))
-CONFLICTS = View("Conflicts", (
-    Column("steps", lambda r: f"{r['step_a']}\nvs {r['step_b']}", ratio=2),
-    Column("who wants what first", sides, ratio=3), Column("positions", evidence, ratio=4),
-), noun=("conflict", "conflicts"))
+SEQUENCES = View(
+    "Sequences",
+    (
+        column("actor", no_wrap=True),
+        Column("order, earliest first", chain, ratio=5),
+        Column("positions", lambda r: len(r["positions"]), no_wrap=True),
+    ),
+    noun=("actor", "actors"),
+)
+CONFLICTS = View(
+    "Conflicts",
+    (
+        Column("steps", lambda r: f"{r['step_a']}\nvs {r['step_b']}", ratio=2),
+        Column("who wants what first", sides, ratio=3),
+        Column("positions", evidence, ratio=4),
+    ),
+    noun=("conflict", "conflicts"),
+)
 
 
 def _actor_table(console, records) -> None:

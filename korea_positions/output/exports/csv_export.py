@@ -6,8 +6,8 @@ import csv
 import io
 
 from korea_positions.atomic import write_atomically
-from korea_positions.output.formats.cells import cell, flat_fields
 from korea_positions.kb.knowledge import KINDS
+from korea_positions.output.formats.cells import cell, flat_fields
 
 
 def write(kb, path, as_of=None, out=None) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from korea_positions.kb.knowledge import KINDS
 from korea_positions.output.exports.output import emit_text
 from korea_positions.output.formats.json_format import dumps
-from korea_positions.kb.knowledge import KINDS
 
 
 def write(kb, path, as_of=None, out=None) -> None:

@@ -27,10 +27,14 @@ EVENTS = {
 }
 # Context by step, PLOVER-style: what the event is about.
 CONTEXTS = {
-    "suspension-of-exercises": "military", "exercise-reduction": "military",
-    "halt-strategic-assets": "military", "us-troop-reduction": "military",
-    "unc-dissolution": "military", "armistice-unc-kept": "military",
-    "sanctions-relief": "economic", "human-rights-criticism": "human_rights",
+    "suspension-of-exercises": "military",
+    "exercise-reduction": "military",
+    "halt-strategic-assets": "military",
+    "us-troop-reduction": "military",
+    "unc-dissolution": "military",
+    "armistice-unc-kept": "military",
+    "sanctions-relief": "economic",
+    "human-rights-criticism": "human_rights",
 }
 
 
@@ -63,19 +67,29 @@ def event(kb, position: dict) -> dict:
         "actor_name": actor["name"],
         "agent": position.get("stated_by"),
         "reported_by": position.get("reported_by"),
-        "targets": [{"code": code(kb, a), "name": kb.actor_by_id[a]["name"]}
-                    for a in step.get("by", []) if a != actor["id"] and a in kb.actor_by_id],
+        "targets": [
+            {"code": code(kb, a), "name": kb.actor_by_id[a]["name"]}
+            for a in step.get("by", [])
+            if a != actor["id"] and a in kb.actor_by_id
+        ],
         "issue": step["id"],
         "issue_label": step["label"],
         "order": {rel: position[rel] for rel in ("before", "after", "together") if position[rel]},
         "summary": position["summary"],
         "quotes": quotes,
-        "source": {"id": source.get("id"), "outlet": source.get("outlet_name"),
-                   "title": source.get("title"), "url": source.get("url")},
+        "source": {
+            "id": source.get("id"),
+            "outlet": source.get("outlet_name"),
+            "title": source.get("title"),
+            "url": source.get("url"),
+        },
     }
 
 
 def write(kb, path, as_of=None, out=None) -> None:
-    lines = [json.dumps(event(kb, p), ensure_ascii=False) for p in kb.positions
-             if as_of is None or (p.get("date") or "") <= as_of]
+    lines = [
+        json.dumps(event(kb, p), ensure_ascii=False)
+        for p in kb.positions
+        if as_of is None or (p.get("date") or "") <= as_of
+    ]
     emit_text("".join(line + "\n" for line in lines), path, out)

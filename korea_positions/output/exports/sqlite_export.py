@@ -45,44 +45,109 @@ def _join(values) -> str:
 
 
 def _fill(db: sqlite3.Connection, kb) -> None:
-    db.executemany("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
-        (s["id"], s["outlet"], s.get("outlet_name"), s["title"], _join(s.get("authors")),
-         s["published"], int(bool(s.get("date_inferred"))), s.get("note"), s.get("url"),
-         s.get("text"), s.get("sha256")) for s in kb.sources])
+    db.executemany(
+        "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                s["id"],
+                s["outlet"],
+                s.get("outlet_name"),
+                s["title"],
+                _join(s.get("authors")),
+                s["published"],
+                int(bool(s.get("date_inferred"))),
+                s.get("note"),
+                s.get("url"),
+                s.get("text"),
+                s.get("sha256"),
+            )
+            for s in kb.sources
+        ],
+    )
     # Actors first without speaks_for, so the order of the file does not matter.
-    db.executemany("INSERT INTO actors VALUES (?,?,?,NULL,?,?,?,?)", [
-        (a["id"], a["name"], a["kind"], _join(a.get("roles")),
-         *[(a.get("codes") or {}).get(c) for c in ("cameo", "plover", "wikidata")])
-        for a in kb.actors])
-    db.executemany("UPDATE actors SET speaks_for = ? WHERE id = ?",
-                   [(a["speaks_for"], a["id"]) for a in kb.actors if a.get("speaks_for")])
-    db.executemany("INSERT OR IGNORE INTO actor_aliases VALUES (?,?)",
-                   [(a["id"], alias) for a in kb.actors for alias in a.get("aliases", [])])
-    db.executemany("INSERT INTO steps VALUES (?,?,NULL)",
-                   [(s["id"], s["label"]) for s in kb.steps])
-    db.executemany("UPDATE steps SET part_of = ? WHERE id = ?",
-                   [(s["part_of"], s["id"]) for s in kb.steps if s.get("part_of")])
-    db.executemany("INSERT OR IGNORE INTO step_performers VALUES (?,?)",
-                   [(s["id"], a) for s in kb.steps for a in s.get("by", [])])
-    db.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?)", [
-        (q["id"], q["source"], q["speaker"], q.get("reported_by"), q["text"],
-         int(bool(q.get("cut")))) for q in kb.quotes])
-    db.executemany("INSERT OR IGNORE INTO quote_steps VALUES (?,?)",
-                   [(q["id"], s) for q in kb.quotes for s in q.get("about", [])])
-    db.executemany("INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?)", [
-        (p["id"], p["actor"], p.get("stated_by"), p.get("reported_by"), p["stance"],
-         p["step"], p["summary"], p["source"], p.get("date")) for p in kb.positions])
-    db.executemany("INSERT OR IGNORE INTO position_order VALUES (?,?,?)", [
-        (p["id"], rel, step) for p in kb.positions
-        for rel in ("before", "after", "together") for step in p.get(rel, [])])
-    db.executemany("INSERT OR IGNORE INTO position_quotes VALUES (?,?)",
-                   [(p["id"], q) for p in kb.positions for q in p.get("quotes", [])])
+    db.executemany(
+        "INSERT INTO actors VALUES (?,?,?,NULL,?,?,?,?)",
+        [
+            (
+                a["id"],
+                a["name"],
+                a["kind"],
+                _join(a.get("roles")),
+                *[(a.get("codes") or {}).get(c) for c in ("cameo", "plover", "wikidata")],
+            )
+            for a in kb.actors
+        ],
+    )
+    db.executemany(
+        "UPDATE actors SET speaks_for = ? WHERE id = ?",
+        [(a["speaks_for"], a["id"]) for a in kb.actors if a.get("speaks_for")],
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO actor_aliases VALUES (?,?)",
+        [(a["id"], alias) for a in kb.actors for alias in a.get("aliases", [])],
+    )
+    db.executemany("INSERT INTO steps VALUES (?,?,NULL)", [(s["id"], s["label"]) for s in kb.steps])
+    db.executemany(
+        "UPDATE steps SET part_of = ? WHERE id = ?",
+        [(s["part_of"], s["id"]) for s in kb.steps if s.get("part_of")],
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO step_performers VALUES (?,?)",
+        [(s["id"], a) for s in kb.steps for a in s.get("by", [])],
+    )
+    db.executemany(
+        "INSERT INTO quotes VALUES (?,?,?,?,?,?)",
+        [
+            (
+                q["id"],
+                q["source"],
+                q["speaker"],
+                q.get("reported_by"),
+                q["text"],
+                int(bool(q.get("cut"))),
+            )
+            for q in kb.quotes
+        ],
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO quote_steps VALUES (?,?)",
+        [(q["id"], s) for q in kb.quotes for s in q.get("about", [])],
+    )
+    db.executemany(
+        "INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                p["id"],
+                p["actor"],
+                p.get("stated_by"),
+                p.get("reported_by"),
+                p["stance"],
+                p["step"],
+                p["summary"],
+                p["source"],
+                p.get("date"),
+            )
+            for p in kb.positions
+        ],
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO position_order VALUES (?,?,?)",
+        [
+            (p["id"], rel, step)
+            for p in kb.positions
+            for rel in ("before", "after", "together")
+            for step in p.get(rel, [])
+        ],
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO position_quotes VALUES (?,?)",
+        [(p["id"], q) for p in kb.positions for q in p.get("quotes", [])],
+    )
     db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
 
 
 def write(kb, path, as_of=None, out=None) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                         dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
         db = sqlite3.connect(temporary)

@@ -10,8 +10,9 @@ escaped); `width` and `colour` are the terminal's.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from enum import Enum
-from typing import Callable, NamedTuple, Protocol, TextIO
+from typing import NamedTuple, Protocol, TextIO
 
 
 class OutputFormat(str, Enum):

@@ -33,7 +33,8 @@ def cell(value: object) -> str:
     if isinstance(value, list):
         # Nested records (an actor's positions) are listed by id in a flat cell.
         return LIST_SEPARATOR.join(
-            cell(item["id"] if isinstance(item, dict) and "id" in item else item) for item in value)
+            cell(item["id"] if isinstance(item, dict) and "id" in item else item) for item in value
+        )
     if isinstance(value, dict):
         return LIST_SEPARATOR.join(f"{k}={cell(v)}" for k, v in value.items() if v is not None)
     return str(value)

@@ -23,4 +23,6 @@ def render(records, view, out, terminal, width=80, colour=True) -> None:
         return
     # For pipes: one compact record a line, which the C encoder writes several times
     # faster than an indented document; still one JSON array.
-    out.write("[\n" + ",\n".join(dumps(r, indent=None) for r in records) + ("\n]\n" if records else "]\n"))
+    out.write(
+        "[\n" + ",\n".join(dumps(r, indent=None) for r in records) + ("\n]\n" if records else "]\n")
+    )

@@ -13,9 +13,17 @@ from korea_positions.output.formats.cells import cell, escape_controls
 def console_for(out, terminal: bool, width: int = 80, colour: bool = True) -> Console:
     # NO_COLOR means no escape sequences at all (Rich alone would still emit bold/italic).
     plain = not colour
-    return Console(file=out, force_terminal=terminal and not plain, no_color=plain,
-                   color_system=None if plain else "auto", highlight=False, emoji=False,
-                   markup=False, soft_wrap=False, width=width)
+    return Console(
+        file=out,
+        force_terminal=terminal and not plain,
+        no_color=plain,
+        color_system=None if plain else "auto",
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        width=width,
+    )
 
 
 def text(value: object, style: str = "") -> Text:
@@ -28,21 +36,37 @@ MAX_UNBROKEN = 26  # an id longer than this may be folded rather than squeeze th
 
 def table(view, records, width: int) -> Table:
     columns = view.narrow if view.narrow and width < NARROW else view.columns
-    grid = Table(title=view.title, title_justify="left", show_lines=False, expand=False,
-                 header_style="bold", pad_edge=False, box=None, padding=(0, 1))
+    grid = Table(
+        title=view.title,
+        title_justify="left",
+        show_lines=False,
+        expand=False,
+        header_style="bold",
+        pad_edge=False,
+        box=None,
+        padding=(0, 1),
+    )
     cells = [[text(col.value(record)) for col in columns] for record in records]
     # Keep ids whole where the width allows: a column is at least as wide as its longest
     # unbreakable word, unless that would leave the others too little room (then ids fold;
     # nothing is ever cut off).
-    mins = [min(MAX_UNBROKEN, max((len(w) for row in cells for w in row[i].plain.split()),
-                                  default=0)) if col.ratio else 0
-            for i, col in enumerate(columns)]
+    mins = [
+        min(MAX_UNBROKEN, max((len(w) for row in cells for w in row[i].plain.split()), default=0))
+        if col.ratio
+        else 0
+        for i, col in enumerate(columns)
+    ]
     budget = int(width * 0.6)
     if sum(mins) > budget:
         mins = [m * budget // sum(mins) for m in mins]
-    for col, minimum in zip(columns, mins):
-        grid.add_column(col.header, ratio=col.ratio, no_wrap=col.no_wrap, overflow="fold",
-                        min_width=minimum or None)
+    for col, minimum in zip(columns, mins, strict=True):
+        grid.add_column(
+            col.header,
+            ratio=col.ratio,
+            no_wrap=col.no_wrap,
+            overflow="fold",
+            min_width=minimum or None,
+        )
     for row in cells:
         grid.add_row(*row)
     return grid

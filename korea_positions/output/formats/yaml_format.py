@@ -33,6 +33,12 @@ _Dumper.add_representer(str, _represent_str)
 def render(records, view, out, terminal, width=80, colour=True) -> None:
     # safe_dump quotes strings YAML would misread (no, 10:28) and escapes non-printable
     # characters, so the output reads back as exactly the data.
-    text = yaml.dump(records[0] if view.single else records, Dumper=_Dumper,
-                     allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    text = yaml.dump(
+        records[0] if view.single else records,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+        default_flow_style=False,
+    )
     out.write(_RAW_BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
