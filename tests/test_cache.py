@@ -124,3 +124,27 @@ def test_query_path_imports_no_pydantic_yaml_or_rich(kb_copy, tmp_path):
     second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert "pydantic" in first.stderr  # the first run validates the files
     assert second.stderr.strip().splitlines()[-1] == "[]", second.stderr
+
+
+STEPS = [  # (file, old text, new text): each a change a curator might make
+    ("data/steps.yaml", "id: inventory", "id: full-inventory"),  # orphans references
+    ("data/steps.yaml", "id: full-inventory", "id: inventory"),  # and back
+    ("data/sources/beta.yaml", "source: beta-2018-03-04", "source: gamma"),  # unknown source
+    ("data/sources/beta.yaml", "source: gamma", "source: beta-2018-03-04"),
+    ("data/actors.yaml", "  - id: ann-example", "  - id: us"),  # duplicate id, clashing name
+    ("data/actors.yaml", "  - id: us\n    name: Ann", "  - id: ann-example\n    name: Ann"),
+    ("data/sources/alpha.yaml", "quotes:", "quotes: [\n"),  # unreadable file
+    ("data/sources/alpha.yaml", "quotes: [\n", "quotes:"),
+]
+
+
+def test_checking_only_what_changed_finds_what_checking_everything_finds(kpos, kb_copy):
+    """After each edit the cached answer equals a full read without the cache."""
+    statuses = [kpos("validate", data=kb_copy).exit_code]
+    for file, old, new in STEPS:
+        edit(kb_copy / file, old, new)
+        cached = kpos("validate", data=kb_copy)
+        fresh = kpos("--no-cache", "validate", data=kb_copy)
+        assert (cached.exit_code, cached.stdout) == (fresh.exit_code, fresh.stdout), (file, new)
+        statuses.append(cached.exit_code)
+    assert statuses == [0, 1, 0, 1, 0, 1, 0, 1, 0]

@@ -11,13 +11,12 @@ FILE:LINE:COL.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 from pathlib import Path
 
 from korea_positions.errors import InvalidKnowledgeBase, Problem
-from korea_positions.kb import store
+from korea_positions.kb import checks, store
 from korea_positions.kb.files import files_of, shown_path
 from korea_positions.kb.knowledge import KnowledgeBase
 
@@ -32,24 +31,26 @@ def load(root: Path, db) -> KnowledgeBase:
     stale = [(kind, path, stamp) for kind, path in listing
              if (stamp := _stamp(root / path)) is None or _stale(kind, stamp, known.get(path))]  # fmt: skip
     gone = set(known) - {path for _, path in listing}
-    if stale or gone or store.get_meta(db, "findings") is None:
+    if stale or gone or store.get_meta(db, "checked") is None:
         with store.transaction(db):
             _refresh(root, db, stale, gone, known)
-    problems, broken = store.file_problems(db)
-    findings = json.loads(store.get_meta(db, "findings") or "[]")
-    if problems or findings:
+    problems, _ = store.file_problems(db)
+    found = [*problems, *checks.findings(db, shown=lambda file: shown_path(root / file))]
+    if found:
         raise InvalidKnowledgeBase(
             [
                 Problem(shown_path(root / file), line, col, message)
-                for file, line, col, message in [*problems, *findings]
+                for file, line, col, message in found
             ]  # fmt: skip
         )
     return KnowledgeBase(db, root)
 
 
 def _refresh(root: Path, db, stale: list, gone: set, known: dict) -> None:
-    changed = bool(gone)
+    """Store what changed, then check again what the change can affect."""
+    scope = checks.Scope(set(gone), set())
     for path in gone:
+        scope.ids.update(store.defined(db, path) | store.broken_in(db, path))
         store.drop_file(db, path)
     for kind, path, stamp in stale:
         now = time.time_ns()
@@ -59,18 +60,19 @@ def _refresh(root: Path, db, stale: list, gone: set, known: dict) -> None:
         if raw is not None and row is not None and row[0] == kind and row[5] == digest:
             store.restamp(db, path, stamp, now)  # touched, not changed
             continue
-        changed = True
         from korea_positions.kb.reading import read_file  # pydantic and YAML: only here
 
+        scope.files.add(path)
+        scope.ids.update(store.defined(db, path) | store.broken_in(db, path))
         rows, problems, broken = read_file(kind, root / path, shown_path(root / path))
         store.put_file(db, path, kind, stamp or (-1, -1, -1, -1), digest, now, rows,
-                       problems, broken)  # fmt: skip
-    if changed or store.get_meta(db, "findings") is None:
-        from korea_positions.kb.checks import check
-
+                       problems, broken, replacing=row is not None)  # fmt: skip
+        scope.ids.update(store.defined(db, path) | store.broken_in(db, path))
+    first = store.get_meta(db, "checked") is None
+    if scope.files or first:
         _, broken = store.file_problems(db)
-        findings = check(db, broken, lambda file: shown_path(root / file))
-        store.set_meta(db, "findings", json.dumps(findings))
+        checks.check(db, broken, None if first else scope)
+        store.set_meta(db, "checked", "1")
 
 
 def _stamp(path: Path) -> tuple[int, int, int, int] | None:

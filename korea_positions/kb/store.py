@@ -26,6 +26,7 @@ CREATE TABLE records (
   line INTEGER NOT NULL, col INTEGER NOT NULL, source TEXT, body TEXT NOT NULL);
 CREATE INDEX records_by_kind ON records (kind, file, seq);
 CREATE INDEX records_by_id ON records (kind, id);
+CREATE INDEX records_by_file ON records (file);
 CREATE TABLE refs (
   kind TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, target TEXT NOT NULL,
   value TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL);
@@ -36,6 +37,11 @@ CREATE TABLE names (
   col INTEGER NOT NULL, text TEXT NOT NULL, surname INTEGER NOT NULL);
 CREATE INDEX names_by_key ON names (key, surname);
 CREATE INDEX names_by_file ON names (file);
+CREATE TABLE findings (
+  file TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, message TEXT NOT NULL,
+  kind TEXT NOT NULL, id TEXT NOT NULL, first_file TEXT, first_line INTEGER);
+CREATE INDEX findings_by_file ON findings (file);
+CREATE INDEX findings_by_id ON findings (kind, id);
 """
 
 
@@ -113,9 +119,10 @@ def drop_file(db: sqlite3.Connection, path: str) -> None:
 
 
 def put_file(db, path: str, kind: str, stamp: tuple, sha256: str, now_ns: int, rows,
-             problems: list, broken: list) -> None:  # fmt: skip
-    """Replace what the store holds of one file."""
-    drop_file(db, path)
+             problems: list, broken: list, replacing: bool = True) -> None:  # fmt: skip
+    """Replace what the store holds of one file (new files have nothing to replace)."""
+    if replacing:
+        drop_file(db, path)
     db.execute(
         "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (path, kind, *stamp, sha256, now_ns, json.dumps(problems), json.dumps(broken)),
@@ -135,6 +142,17 @@ def put_file(db, path: str, kind: str, stamp: tuple, sha256: str, now_ns: int, r
         "INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(key, actor, path, *rest) for key, actor, *rest in rows.names],
     )
+
+
+def defined(db: sqlite3.Connection, path: str) -> set[tuple[str, str]]:
+    """(kind, id) of every record a file defines in the store."""
+    return set(db.execute("SELECT kind, id FROM records WHERE file = ?", (path,)))
+
+
+def broken_in(db: sqlite3.Connection, path: str) -> set[tuple[str, str]]:
+    """(kind, id) of the records a file held that could not be read ("*" for all)."""
+    row = db.execute("SELECT broken FROM files WHERE path = ?", (path,)).fetchone()
+    return {tuple(b.split(":", 1)) for b in json.loads(row[0])} if row else set()
 
 
 def file_problems(db: sqlite3.Connection) -> tuple[list[tuple], set[str]]:
