@@ -22,7 +22,7 @@ def ids(kpos, data, *options):
 
 def test_query_writes_the_cache_where_cache_path_says(kpos, kb_copy, private_cache):
     assert ids(kpos, kb_copy) == ["declaration", "inventory", "treaty"]
-    (cached,) = private_cache.iterdir()
+    (cached,) = private_cache.glob("*.sqlite3")
     shown = kpos("cache", "path", data=kb_copy)
     assert shown.exit_code == 0 and shown.stdout.strip() == str(cached)
     assert cache.cache_path(kb_copy) == cached
@@ -67,7 +67,7 @@ def test_problems_stay_reported_from_the_cache(kpos, kb_copy):
 
 def test_damaged_cache_is_rebuilt(kpos, kb_copy, private_cache):
     ids(kpos, kb_copy)
-    (cached,) = private_cache.iterdir()
+    (cached,) = private_cache.glob("*.sqlite3")
     raw = cached.read_bytes()
     for damage in (raw[: len(raw) // 2], b"\x00\xff not a database" * 100, b""):
         cached.write_bytes(damage)
@@ -76,7 +76,7 @@ def test_damaged_cache_is_rebuilt(kpos, kb_copy, private_cache):
 
 def test_cache_of_another_version_is_rebuilt(kpos, kb_copy, private_cache):
     ids(kpos, kb_copy)
-    (cached,) = private_cache.iterdir()
+    (cached,) = private_cache.glob("*.sqlite3")
     with sqlite3.connect(cached) as db:
         db.execute("UPDATE meta SET value = '0.0.0' WHERE key = 'kpos'")
         db.execute("DELETE FROM records WHERE kind = 'steps'")
@@ -100,7 +100,7 @@ def test_no_cache_bypasses(kpos, kb_copy, private_cache):
 
 def test_cache_clear(kpos, kb_copy, private_cache):
     ids(kpos, kb_copy)
-    assert len(list(private_cache.iterdir())) == 1
+    assert len(list(private_cache.glob("*.sqlite3"))) == 1
     result = kpos("cache", "clear", data=kb_copy)
     assert result.exit_code == 0 and "removed 1 cache file" in result.stderr
     assert not list(private_cache.iterdir())

@@ -53,10 +53,10 @@ def load_uncached(root: Path) -> KnowledgeBase:
 
 
 def clear(directory: Path | None = None) -> list[Path]:
-    """Delete every cache file; the paths deleted."""
+    """Delete every cache (with its write-ahead log); the caches deleted."""
     directory = directory or cache_dir()
     removed = []
-    for path in sorted(directory.glob("kb-*.sqlite3*")):
+    for path in sorted(directory.glob("kb-*.sqlite3")):
         _remove(path)
         removed.append(path)
     return removed
@@ -68,7 +68,7 @@ def _open(path: Path) -> sqlite3.Connection:
 
 
 def _remove(path: Path) -> None:
-    for name in (path, Path(f"{path}-journal"), Path(f"{path}-wal")):
+    for name in (path, *(Path(f"{path}-{end}") for end in ("journal", "wal", "shm"))):
         try:
             name.unlink()
         except OSError:

@@ -24,35 +24,37 @@ class Scope(NamedTuple):
 
 
 # Each check selects its findings as (file, line, col, message, kind, id, first file,
-# first line); (kind, id) is what a finding is about, for replacing it within a scope.
-_UNKNOWN = """
-SELECT r.file, r.line, r.col, r.target, r.value FROM refs r
+# first line) among the references and records in scope; (kind, id) is what a finding is
+# about, for replacing it when it comes into scope again.
+_REFS_IN_SCOPE = """
+SELECT r.* FROM refs r WHERE r.file IN (SELECT path FROM scope_files)
+UNION SELECT r.* FROM scope_ids s JOIN refs r ON r.target = s.kind AND r.value = s.id
+"""
+_UNKNOWN = f"""
+SELECT r.file, r.line, r.col, r.target, r.value FROM ({_REFS_IN_SCOPE}) r
 WHERE NOT EXISTS (SELECT 1 FROM records t WHERE t.kind = r.target AND t.id = r.value)
-  AND (:all OR r.file IN (SELECT path FROM scope_files)
-       OR (r.target, r.value) IN (SELECT kind, id FROM scope_ids))
 """
 _DUPLICATES = """
-SELECT r.file, r.line, r.col, r.kind, r.id, f.kind FROM records r JOIN files f ON f.path = r.file
-WHERE (r.kind, r.id) IN (SELECT kind, id FROM records GROUP BY kind, id HAVING COUNT(*) > 1)
-  AND (:all OR (r.kind, r.id) IN (SELECT kind, id FROM scope_ids))
+SELECT r.file, r.line, r.col, r.kind, r.id, f.kind FROM scope_ids s
+JOIN records r ON r.kind = s.kind AND r.id = s.id JOIN files f ON f.path = r.file
+WHERE (SELECT COUNT(*) FROM records x WHERE x.kind = s.kind AND x.id = s.id) > 1
 """
-_OTHER_SOURCE = """
+_OTHER_SOURCE = f"""
 SELECT r.file, r.line, r.col, 'quote ' || quote(r.value) || ' is from source '
-  || quote(q.source) || ', not ' || quote(p.source), 'quotes', r.value, NULL, NULL FROM refs r
+  || quote(q.source) || ', not ' || quote(p.source), 'quotes', r.value, NULL, NULL
+FROM ({_REFS_IN_SCOPE}) r
 JOIN records q ON q.kind = 'quotes' AND q.id = r.value
 JOIN records p ON p.kind = 'positions' AND p.id = r.id
 WHERE r.kind = 'positions' AND r.field = 'quotes' AND q.source IS NOT p.source
-  AND (:all OR r.file IN (SELECT path FROM scope_files)
-       OR ('quotes', r.value) IN (SELECT kind, id FROM scope_ids))
 """
 _SHARED_NAMES = """
 SELECT key, actor, text, file, line, col FROM names WHERE surname = 0 AND key IN
 (SELECT key FROM names WHERE surname = 0 GROUP BY key HAVING COUNT(DISTINCT actor) > 1)
 ORDER BY file, line, col
 """
-# The findings a scope replaces (the same conditions as the checks above).
+# The findings a scope replaces: those the checks above could find again.
 _IN_SCOPE = """
-DELETE FROM findings WHERE :all OR file IN (SELECT path FROM scope_files)
+DELETE FROM findings WHERE file IN (SELECT path FROM scope_files)
   OR (kind, id) IN (SELECT kind, id FROM scope_ids) OR (kind = 'names' AND :names)
 """
 
@@ -62,23 +64,25 @@ def check(db: sqlite3.Connection, broken: set[str], scope: Scope | None = None) 
     could not be read ("kind:*" for a whole file): references to them are not reported."""
     # A whole file that could not be read (or now can) affects references to its kind
     # anywhere: check everything.
-    everything = (scope is None or any(b.endswith(":*") for b in broken)
-                  or any(rid == "*" for _, rid in scope.ids))  # fmt: skip
+    if (scope is None or any(b.endswith(":*") for b in broken)
+            or any(rid == "*" for _, rid in scope.ids)):  # fmt: skip
+        files = {path for (path,) in db.execute("SELECT path FROM files")}
+        ids = set(db.execute("SELECT kind, id FROM records")) | (scope.ids if scope else set())
+        scope = Scope(files, ids)
     db.execute("CREATE TEMP TABLE IF NOT EXISTS scope_files (path TEXT PRIMARY KEY)")
     db.execute("CREATE TEMP TABLE IF NOT EXISTS scope_ids (kind TEXT, id TEXT, PRIMARY KEY (kind, id))")  # fmt: skip
     db.execute("DELETE FROM scope_files")
     db.execute("DELETE FROM scope_ids")
-    if not everything:
-        db.executemany("INSERT OR IGNORE INTO scope_files VALUES (?)", [(f,) for f in scope.files])
-        db.executemany("INSERT OR IGNORE INTO scope_ids VALUES (?, ?)", sorted(scope.ids))
-    names = everything or "data/actors.yaml" in scope.files
+    db.executemany("INSERT INTO scope_files VALUES (?)", [(f,) for f in scope.files])
+    db.executemany("INSERT INTO scope_ids VALUES (?, ?)", sorted(scope.ids))
+    names = "data/actors.yaml" in scope.files
     found = [
-        *_unknown(db, everything, broken),
-        *_duplicates(db, everything),
-        *db.execute(_OTHER_SOURCE, {"all": everything}),
+        *_unknown(db, broken),
+        *_duplicates(db),
+        *db.execute(_OTHER_SOURCE),
         *(_names(db) if names else ()),
-    ]  # fmt: skip
-    db.execute(_IN_SCOPE, {"all": everything, "names": names})
+    ]
+    db.execute(_IN_SCOPE, {"names": names})
     db.executemany("INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?)", found)
 
 
@@ -93,9 +97,9 @@ def findings(db: sqlite3.Connection, shown) -> list[tuple[str, int, int, str]]:
     )  # fmt: skip
 
 
-def _unknown(db, everything: bool, broken: set[str]):
+def _unknown(db, broken: set[str]):
     known_sources = None
-    for file, line, col, target, value in db.execute(_UNKNOWN, {"all": everything}):
+    for file, line, col, target, value in db.execute(_UNKNOWN):
         if {f"{target}:{value}", f"{target}:*"} & broken:
             continue
         message = f"unknown {target[:-1]} {value!r}"
@@ -107,10 +111,10 @@ def _unknown(db, everything: bool, broken: set[str]):
         yield file, line, col, message, target, value, None, None
 
 
-def _duplicates(db, everything: bool):
+def _duplicates(db):
     """Every definition after the first, in reading order, names the first."""
     found: dict[tuple, list] = {}
-    for file, line, col, kind, rid, file_kind in db.execute(_DUPLICATES, {"all": everything}):
+    for file, line, col, kind, rid, file_kind in db.execute(_DUPLICATES):
         found.setdefault((kind, rid), []).append((FILE_KINDS.index(file_kind), file, line, col))
     for (kind, rid), places in found.items():
         _, first_file, first_line, _ = min(places)

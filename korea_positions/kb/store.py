@@ -13,7 +13,7 @@ import sqlite3
 
 from korea_positions import __version__
 
-FORMAT = 1  # bumped whenever the tables or the stored records change shape
+FORMAT = 2  # bumped whenever the tables or the stored records change shape
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -32,6 +32,7 @@ CREATE TABLE refs (
   value TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL);
 CREATE INDEX refs_by_value ON refs (kind, field, value);
 CREATE INDEX refs_by_file ON refs (file);
+CREATE INDEX refs_by_target ON refs (target, value);
 CREATE TABLE names (
   key TEXT NOT NULL, actor TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL,
   col INTEGER NOT NULL, text TEXT NOT NULL, surname INTEGER NOT NULL);
@@ -53,8 +54,12 @@ def connect(location: str) -> sqlite3.Connection:
     """Open (creating when empty) a store; raise ForeignStore for any other database."""
     db = sqlite3.connect(location, timeout=5, isolation_level=None)
     try:
+        # Write-ahead logging: a commit need not wait for the disk, and the database
+        # stays consistent if the machine stops (the last commits may be lost).
+        db.execute("PRAGMA synchronous = NORMAL")
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version == 0 and not db.execute("SELECT 1 FROM sqlite_master").fetchone():
+            db.execute("PRAGMA journal_mode = WAL")
             with transaction(db):
                 for statement in SCHEMA.split(";")[:-1]:
                     db.execute(statement)
