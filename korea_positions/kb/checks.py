@@ -27,11 +27,12 @@ class Scope(NamedTuple):
 # first line) among the references and records in scope; (kind, id) is what a finding is
 # about, for replacing it when it comes into scope again.
 _REFS_IN_SCOPE = """
-SELECT r.* FROM refs r WHERE r.file IN (SELECT path FROM scope_files)
-UNION SELECT r.* FROM scope_ids s JOIN refs r ON r.target = s.kind AND r.value = s.id
+INSERT OR IGNORE INTO scope_refs
+SELECT r.rowid FROM refs r WHERE r.file IN (SELECT path FROM scope_files)
+UNION ALL SELECT r.rowid FROM scope_ids s JOIN refs r ON r.target = s.kind AND r.value = s.id
 """
-_UNKNOWN = f"""
-SELECT r.file, r.line, r.col, r.target, r.value FROM ({_REFS_IN_SCOPE}) r
+_UNKNOWN = """
+SELECT r.file, r.line, r.col, r.target, r.value FROM scope_refs s JOIN refs r ON r.rowid = s.ref
 WHERE NOT EXISTS (SELECT 1 FROM records t WHERE t.kind = r.target AND t.id = r.value)
 """
 _DUPLICATES = """
@@ -39,10 +40,10 @@ SELECT r.file, r.line, r.col, r.kind, r.id, f.kind FROM scope_ids s
 JOIN records r ON r.kind = s.kind AND r.id = s.id JOIN files f ON f.path = r.file
 WHERE (SELECT COUNT(*) FROM records x WHERE x.kind = s.kind AND x.id = s.id) > 1
 """
-_OTHER_SOURCE = f"""
+_OTHER_SOURCE = """
 SELECT r.file, r.line, r.col, 'quote ' || quote(r.value) || ' is from source '
   || quote(q.source) || ', not ' || quote(p.source), 'quotes', r.value, NULL, NULL
-FROM ({_REFS_IN_SCOPE}) r
+FROM scope_refs s JOIN refs r ON r.rowid = s.ref
 JOIN records q ON q.kind = 'quotes' AND q.id = r.value
 JOIN records p ON p.kind = 'positions' AND p.id = r.id
 WHERE r.kind = 'positions' AND r.field = 'quotes' AND q.source IS NOT p.source
@@ -71,10 +72,12 @@ def check(db: sqlite3.Connection, broken: set[str], scope: Scope | None = None) 
         scope = Scope(files, ids)
     db.execute("CREATE TEMP TABLE IF NOT EXISTS scope_files (path TEXT PRIMARY KEY)")
     db.execute("CREATE TEMP TABLE IF NOT EXISTS scope_ids (kind TEXT, id TEXT, PRIMARY KEY (kind, id))")  # fmt: skip
-    db.execute("DELETE FROM scope_files")
-    db.execute("DELETE FROM scope_ids")
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS scope_refs (ref INTEGER PRIMARY KEY)")
+    for table in ("scope_files", "scope_ids", "scope_refs"):
+        db.execute(f"DELETE FROM {table}")
     db.executemany("INSERT INTO scope_files VALUES (?)", [(f,) for f in scope.files])
     db.executemany("INSERT INTO scope_ids VALUES (?, ?)", sorted(scope.ids))
+    db.execute(_REFS_IN_SCOPE)
     names = "data/actors.yaml" in scope.files
     found = [
         *_unknown(db, broken),
