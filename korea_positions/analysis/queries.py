@@ -61,9 +61,9 @@ def demands(
     the step or ordering it."""
     filters = []
     if actor_ids:
-        filters.append((("actor", "stated_by"), _voices(kb, actor_ids)))
+        filters.append(("actors", ("actor", "stated_by"), _voices(kb, actor_ids)))
     if step is not None:
-        filters.append((("step", "before", "after", "together"), {step}))
+        filters.append(("steps", ("step", "before", "after", "together"), {step}))
     if filters or source_ids is not None:
         found = kb.where("positions", *filters, sources=source_ids)
     else:
@@ -81,9 +81,9 @@ def quotes(
     """Quotes, filtered. `contains` matches case-insensitively, ignoring quote-mark style."""
     filters = []
     if actor_ids:
-        filters.append((("speaker",), _voices(kb, actor_ids)))
+        filters.append(("actors", ("speaker",), _voices(kb, actor_ids)))
     if step is not None:
-        filters.append((("about",), {step}))
+        filters.append(("steps", ("about",), {step}))
     if filters or source_ids is not None:
         found = kb.where("quotes", *filters, sources=source_ids)
     else:

@@ -54,18 +54,19 @@ class KnowledgeBase:
         )
         return self._decode(kind, rows)
 
-    def where(self, kind: str, *filters: tuple[tuple[str, ...], set[str]],
+    def where(self, kind: str, *filters: tuple[str, tuple[str, ...], set[str]],
               sources: set[str] | None = None) -> list[Record]:  # fmt: skip
-        """The records of a kind with, for each filter (fields, values), a reference
-        from one of those fields to one of those values; from those sources if given."""
+        """The records of a kind with, for each filter (kind referred to, fields, ids), a
+        reference from one of those fields to one of those ids; from those sources if
+        given."""
         sql = ["SELECT body FROM records r WHERE kind = ?"]
         args: list = [kind]
-        for fields, values in filters:
+        for target, fields, values in filters:
             sql.append(
-                f"AND id IN (SELECT id FROM refs WHERE kind = ? AND field IN ({_marks(fields)})"
-                f" AND value IN ({_marks(values)}))"
+                f"AND id IN (SELECT id FROM refs WHERE target = ? AND value IN ({_marks(values)})"
+                f" AND kind = ? AND field IN ({_marks(fields)}))"
             )
-            args += [kind, *fields, *values]
+            args += [target, *values, kind, *fields]
         if sources is not None:
             sql.append(f"AND source IN ({_marks(sources)})")
             args += list(sources)

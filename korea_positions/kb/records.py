@@ -15,18 +15,16 @@ from korea_positions.kb.spelling import normalize, spellings, surname
 Locate = Callable[[tuple], tuple[int, int]]
 
 # Per kind of record: (field, kind it refers to, where the file writes it).
-REFERENCES: dict[str, tuple[tuple[str, str, tuple], ...]] = {
+REFERENCES: dict[str, tuple[tuple[str, str, tuple], ...]] = {  # fmt: skip
     "sources": (),
     "actors": (("speaks_for", "actors", ("speaks_for",)),),
     "steps": (("by", "actors", ("by",)), ("part_of", "steps", ("part_of",))),
     "quotes": (
-        ("source", "sources", None),
         ("speaker", "actors", ("speaker",)),
         ("reported_by", "actors", ("reported_by",)),
         ("about", "steps", ("about",)),
     ),
     "positions": (
-        ("source", "sources", None),
         ("actor", "actors", ("actor",)),
         ("stated_by", "actors", ("stated_by",)),
         ("reported_by", "actors", ("reported_by",)),
@@ -74,7 +72,12 @@ def stored(kind: str, fields: dict) -> list[tuple[str, tuple, dict]]:
 
 def rows(kind: str, fields: dict, locate: Locate) -> Rows:
     """The rows of one validated file."""
-    return rows_of(stored(kind, fields), locate)
+    found = rows_of(stored(kind, fields), locate)
+    if kind == "source-data" and fields.get("source"):  # the one reference of the file itself
+        found.refs.append(
+            ("file", "source", "source", "sources", fields["source"], *locate(("source",)))
+        )
+    return found
 
 
 def rows_of(records: list[tuple[str, tuple, dict]], locate: Locate) -> Rows:
@@ -90,8 +93,7 @@ def rows_of(records: list[tuple[str, tuple, dict]], locate: Locate) -> Rows:
             for i, ref in enumerate(values):
                 if ref is None:
                     continue
-                at = ("source",) if written is None else place + written
-                at = at + (i,) if isinstance(value, list) else at
+                at = place + written + (i,) if isinstance(value, list) else place + written
                 out.refs.append((record_kind, rid, field, target, ref, *locate(at)))
         out.problems.extend(_own_mistakes(record_kind, record, place, locate))
         if record_kind == "actors":

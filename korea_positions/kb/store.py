@@ -13,7 +13,7 @@ import sqlite3
 
 from korea_positions import __version__
 
-FORMAT = 2  # bumped whenever the tables or the stored records change shape
+FORMAT = 3  # bumped whenever the tables or the stored records change shape
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -30,7 +30,6 @@ CREATE INDEX records_by_file ON records (file);
 CREATE TABLE refs (
   kind TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, target TEXT NOT NULL,
   value TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL);
-CREATE INDEX refs_by_value ON refs (kind, field, value);
 CREATE INDEX refs_by_file ON refs (file);
 CREATE INDEX refs_by_target ON refs (target, value);
 CREATE TABLE names (
