@@ -10,13 +10,14 @@ import pytest
 from conftest import MINI, REPO
 
 from korea_positions.cli import reference
-from korea_positions.output.exports import ExportFormat, writer
+from korea_positions.output import exports, formats
+from korea_positions.output.exports import ExportFormat
 from korea_positions.output.formats import OutputFormat
 
 
 @pytest.mark.parametrize("command", reference.COMMANDS)
 def test_every_command_has_a_purpose_and_an_example(command):
-    text = reference.help_text([command])
+    text = reference.help_text(command.split())
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     assert lines[0].startswith(f"Usage: kpos {command}")
     assert lines[1].endswith(".")  # the one-line purpose
@@ -35,20 +36,29 @@ def test_every_command_is_in_the_reference():
     from korea_positions.cli.app import app
 
     names = {c.name or c.callback.__name__ for c in app.registered_commands}
+    for group in app.registered_groups:
+        names |= {f"{group.name} {c.name}" for c in group.typer_instance.registered_commands}
     assert names == set(reference.COMMANDS)
 
 
-@pytest.mark.parametrize("fmt", list(OutputFormat))
-def test_every_output_format_has_a_renderer(fmt):
-    import importlib
+def parameters(function) -> list[str]:
+    import inspect
 
-    module = importlib.import_module(f"korea_positions.output.formats.{fmt.value}_format")
-    assert callable(module.render)
+    return list(inspect.signature(function).parameters)
 
 
-@pytest.mark.parametrize("fmt", list(ExportFormat))
-def test_every_export_format_has_a_writer(fmt):
-    assert callable(writer(fmt))
+def test_every_output_format_is_mapped_to_a_renderer_of_the_interface():
+    assert set(formats.MODULES) == set(OutputFormat)
+    expected = parameters(formats.Renderer.__call__)[1:]
+    for fmt in OutputFormat:
+        assert parameters(formats.renderer(fmt)) == expected, fmt
+
+
+def test_every_export_format_is_mapped_to_a_writer_of_the_interface():
+    assert set(exports.MODULES) == set(ExportFormat)
+    expected = parameters(exports.Writer.__call__)[1:]
+    for fmt in ExportFormat:
+        assert parameters(exports.writer(fmt)) == expected, fmt
 
 
 def complete(words: str, tmp_path) -> list[str]:
