@@ -126,8 +126,8 @@ DEFECTS = {
             replace('aliases: ["ROK", "Seoul"]', 'aliases: &seoul ["ROK", "Seoul"]'),
             replace('roles: ["adviser"]', "roles: *seoul"),
         ),
-        "roles: *seoul",
-        12,
+        "aliases: &seoul",  # refused at the anchor, before any alias can use it
+        14,
         "anchors and aliases (&, *) are not allowed",
     ),
     "merge key": (
@@ -419,7 +419,7 @@ def billion_laughs() -> str:
 
 HOSTILE = {
     # name: (content of data/actors.yaml, message fragment, line or None)
-    "alias bomb": (billion_laughs(), "anchors and aliases (&, *) are not allowed", 2),
+    "alias bomb": (billion_laughs(), "anchors and aliases (&, *) are not allowed", 1),
     "100,000 nested [ on one line": ("actors: " + "[" * 100_000 + "\n", "nesting is too deep", 1),
     "100,000 nested [ on lines": (
         "[\n" * 100_000 + "]\n" * 100_000,

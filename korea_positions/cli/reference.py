@@ -44,7 +44,14 @@ def help_text(args: list[str]) -> str:
 def reference() -> str:
     parts = [START, "", "```text", "$ kpos --help", help_text([]).rstrip(), "```"]
     for command in COMMANDS:
-        parts += ["", f"#### kpos {command}", "", "```text", help_text(command.split()).rstrip(), "```"]
+        parts += [
+            "",
+            f"#### kpos {command}",
+            "",
+            "```text",
+            help_text(command.split()).rstrip(),
+            "```",
+        ]
     return "\n".join(parts + ["", END])
 
 

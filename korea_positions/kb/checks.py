@@ -25,27 +25,28 @@ class Scope(NamedTuple):
 
 # Each check selects its findings as (file, line, col, message, kind, id, first file,
 # first line) among the references and records in scope; (kind, id) is what a finding is
-# about, for replacing it when it comes into scope again.
+# about, for replacing it when it comes into scope again. Joins run in the order written
+# (CROSS JOIN), the scope first: the planner has no statistics to find that order itself.
 _REFS_IN_SCOPE = """
 INSERT OR IGNORE INTO scope_refs
 SELECT r.rowid FROM refs r WHERE r.file IN (SELECT path FROM scope_files)
 UNION ALL SELECT r.rowid FROM scope_ids s JOIN refs r ON r.target = s.kind AND r.value = s.id
 """
 _UNKNOWN = """
-SELECT r.file, r.line, r.col, r.target, r.value FROM scope_refs s JOIN refs r ON r.rowid = s.ref
+SELECT r.file, r.line, r.col, r.target, r.value FROM scope_refs s CROSS JOIN refs r ON r.rowid = s.ref
 WHERE NOT EXISTS (SELECT 1 FROM records t WHERE t.kind = r.target AND t.id = r.value)
 """
 _DUPLICATES = """
 SELECT r.file, r.line, r.col, r.kind, r.id, f.kind FROM scope_ids s
-JOIN records r ON r.kind = s.kind AND r.id = s.id JOIN files f ON f.path = r.file
+CROSS JOIN records r ON r.kind = s.kind AND r.id = s.id CROSS JOIN files f ON f.path = r.file
 WHERE (SELECT COUNT(*) FROM records x WHERE x.kind = s.kind AND x.id = s.id) > 1
 """
 _OTHER_SOURCE = """
 SELECT r.file, r.line, r.col, 'quote ' || quote(r.value) || ' is from source '
   || quote(q.source) || ', not ' || quote(p.source), 'quotes', r.value, NULL, NULL
-FROM scope_refs s JOIN refs r ON r.rowid = s.ref
-JOIN records q ON q.kind = 'quotes' AND q.id = r.value
-JOIN records p ON p.kind = 'positions' AND p.id = r.id
+FROM scope_refs s CROSS JOIN refs r ON r.rowid = s.ref
+CROSS JOIN records q ON q.kind = 'quotes' AND q.id = r.value
+CROSS JOIN records p ON p.kind = 'positions' AND p.id = r.id
 WHERE r.kind = 'positions' AND r.field = 'quotes' AND q.source IS NOT p.source
 """
 _SHARED_NAMES = """

@@ -63,11 +63,15 @@ def _refresh(root: Path, db, stale: list, gone: set, known: dict) -> None:
         from korea_positions.kb.reading import read_file  # pydantic and YAML: only here
 
         scope.files.add(path)
-        scope.ids.update(store.defined(db, path) | store.broken_in(db, path))
+        if row is not None:  # what it defined before
+            scope.ids.update(store.defined(db, path) | store.broken_in(db, path))
         rows, problems, broken = read_file(kind, root / path, shown_path(root / path))
         store.put_file(db, path, kind, stamp or (-1, -1, -1, -1), digest, now, rows,
                        problems, broken, replacing=row is not None)  # fmt: skip
-        scope.ids.update(store.defined(db, path) | store.broken_in(db, path))
+        scope.ids.update(tuple(b.split(":", 1)) for b in broken)
+        if rows is not None:
+            scope.ids.update((r[0], r[1]) for r in rows.records)
+    store.index(db)
     first = store.get_meta(db, "checked") is None
     if scope.files or first:
         _, broken = store.file_problems(db)

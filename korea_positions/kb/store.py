@@ -24,25 +24,32 @@ CREATE TABLE files (
 CREATE TABLE records (
   kind TEXT NOT NULL, id TEXT NOT NULL, file TEXT NOT NULL, seq INTEGER NOT NULL,
   line INTEGER NOT NULL, col INTEGER NOT NULL, source TEXT, body TEXT NOT NULL);
-CREATE INDEX records_by_kind ON records (kind, file, seq);
-CREATE INDEX records_by_id ON records (kind, id);
-CREATE INDEX records_by_file ON records (file);
 CREATE TABLE refs (
   kind TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, target TEXT NOT NULL,
   value TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL);
-CREATE INDEX refs_by_file ON refs (file);
-CREATE INDEX refs_by_target ON refs (target, value);
 CREATE TABLE names (
   key TEXT NOT NULL, actor TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL,
   col INTEGER NOT NULL, text TEXT NOT NULL, surname INTEGER NOT NULL);
-CREATE INDEX names_by_key ON names (key, surname);
-CREATE INDEX names_by_file ON names (file);
 CREATE TABLE findings (
   file TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, message TEXT NOT NULL,
   kind TEXT NOT NULL, id TEXT NOT NULL, first_file TEXT, first_line INTEGER);
+"""
+# Built once the first load has filled the tables: faster than keeping them up to date
+# row by row, and the same indexes after.
+INDEXES = """
+CREATE INDEX records_by_kind ON records (kind, file, seq);
+CREATE INDEX records_by_id ON records (kind, id);
+CREATE INDEX records_by_file ON records (file);
+CREATE INDEX refs_by_file ON refs (file);
+CREATE INDEX refs_by_target ON refs (target, value);
+CREATE INDEX names_by_key ON names (key, surname);
+CREATE INDEX names_by_file ON names (file);
 CREATE INDEX findings_by_file ON findings (file);
 CREATE INDEX findings_by_id ON findings (kind, id);
 """
+
+
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 class ForeignStore(Exception):
@@ -84,6 +91,12 @@ class transaction:
 
     def __exit__(self, kind, value, traceback):
         self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def index(db: sqlite3.Connection) -> None:
+    """Build the indexes, if they are not built yet."""
+    for statement in INDEXES.split(";")[:-1]:
+        db.execute(statement.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))
 
 
 def get_meta(db: sqlite3.Connection, key: str) -> str | None:
@@ -135,7 +148,7 @@ def put_file(db, path: str, kind: str, stamp: tuple, sha256: str, now_ns: int, r
         return
     db.executemany(
         "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(k, i, path, seq, line, col, source, json.dumps(record, ensure_ascii=False))
+        [(k, i, path, seq, line, col, source, _encode(record))
          for k, i, seq, line, col, source, record in rows.records],
     )  # fmt: skip
     db.executemany(

@@ -1,20 +1,42 @@
-"""Strict, safe YAML reading that remembers where every value came from.
+"""The one YAML reader: strict, safe, exact, and it remembers where every value came from.
 
-A file is first bounded and checked as text (size, line length, characters YAML would
-silently turn into line breaks), then read into plain data (dicts, lists, str, None) by
-the quickest reader that gives exactly the careful read's result: rapidyaml for an
-ordinary file (yamlrapid), else libyaml's events (yamlevents, which holds the careful
-read and says why and where a file is refused).
+A file is bounded and checked as text first (size, UTF-8, characters, line length; see
+yamlscan). Then libyaml's parser (PyYAML's C parser) turns it into events, and one loop
+builds plain data from them (dicts, lists, str, None) with an explicit stack. Neither
+PyYAML's composer nor its constructors are used, so that:
+
+- no tag constructs an object, and every scalar stays the text as written (YAML 1.1's `no`
+  -> False or `10:28` -> 628 never happen; pydantic parses what the schema asks for). Only
+  a plain `~`, `null`, `Null`, `NULL` or nothing, or an explicit `!!null`, is None;
+- anchors, aliases, merge keys, duplicate keys, empty keys, keys that are lists or
+  mappings, a second document, deep nesting and too many values are refused where they
+  first occur, so an alias bomb or 100,000 nested `[` stop at once;
+- where libyaml departs from the YAML spec, yamlscan refuses the file: it is read as the
+  spec says or refused with a line and column, never misread.
+
+Why events rather than the C composer (`yaml.compose` with a C loader, every node's start
+mark at C speed): it recurses once per level of nesting, so depth would have to be bounded
+by a pass before it; it hides anchors behind shared nodes; and it calls back into Python
+to resolve every scalar's tag. Measured on a generated knowledge base of 802 files (8.6
+million characters; benchmarks/yaml_speed.py), composing alone, with a resolver that does
+nothing, takes 0.50 of `yaml.load`'s time (CSafeLoader), before any walk over the nodes;
+read_yaml takes 0.47-0.49 of it all told: reading, checks, events, data and places. The
+loop keeps each value's start and end; the locator turns the starts into a map from paths
+to places only when first asked (that is, on an error).
 """
 
 from __future__ import annotations
 
-import re
 import stat
+from array import array
 from pathlib import Path
 from typing import Any
 
+import yaml
+from yaml.cyaml import CParser  # libyaml is required: no pure-Python fallback
+
 from korea_positions.errors import Problem
+from korea_positions.kb.yamlscan import Scan
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
@@ -25,64 +47,72 @@ MAX_LINE = 200_000
 # memory a file of `[a,a,a,...]` can claim (4 million values would take gigabytes).
 MAX_VALUES = 250_000
 
-
-# Characters YAML does not allow (C0 and C1 controls but tab and line breaks, DEL,
-# U+FFFE/U+FFFF), plus three it allows but reads as line breaks: NEL (U+0085, which is
-# often a mangled "..."), LINE and PARAGRAPH SEPARATOR. Those would silently become a
-# space or a new line and shift every line number after them, so they are refused too;
-# written as escapes inside double quotes they are fine.
-_REFUSED_CHARS = re.compile(
-    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
-_LINE_BREAK = re.compile("\r\n|\r|\n")  # as libyaml counts lines, once the above are out
+_NULL_TAG = "tag:yaml.org,2002:null"
+_STANDARD_TAGS = {"!"} | {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+_NULL_TEXTS = {"", "~", "null", "Null", "NULL"}  # what a plain scalar needs to mean null
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_MAP_START, _SEQ_START = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MAP_END, _SEQ_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
+_DOC_START, _STREAM_END = yaml.DocumentStartEvent, yaml.StreamEndEvent
 
 
 class YamlProblem(Exception):
+    """A file refused: `problem` says where and why."""
+
     def __init__(self, problem: Problem):
         self.problem = problem
         super().__init__(str(problem))
 
 
 class Locator:
-    """Maps a path into the data (as pydantic reports it) to a 1-based line and column.
+    """Maps a path into the data (keys and list indexes, as pydantic reports locations) to
+    a 1-based line and column: where the key is written for a mapping's value, where the
+    item starts for a list's; (1, 1) for the root. The map is made on the first question,
+    by matching each value's start, kept in document order, to the data: so the data must
+    not be changed before."""
 
-    The fast read records only where each record's id is; `complete` re-reads the file
-    for every other place, the first time one is asked for (that is, on an error)."""
-
-    def __init__(
-        self, marks: dict[tuple, tuple[int, int]], complete=None, provisional: bool = False
-    ):
-        self._marks = marks
-        self._complete = complete
-        # The data came from the rapid read: on any problem, re-read the file carefully.
-        self.provisional = provisional
+    def __init__(self, data: Any, starts: list[int], text: str):
+        # Kept for every file a loader reads: the starts as an array of machine integers.
+        self._data, self._starts, self._text = data, array("q", starts), text
+        self._marks: dict[tuple, tuple[int, int]] | None = None
 
     def marks(self) -> dict[tuple, tuple[int, int]]:
-        return self._marks
+        """Every value's place."""
+        if self._marks is None:
+            starts, position = iter(self._starts), Scan(self._text).position
+            marks = {(): (1, 1)}
 
-    def known(self) -> dict[tuple, tuple[int, int]]:
-        """The places found so far (without reading the file again)."""
+            def visit(value, path: tuple) -> None:  # as deep as MAX_DEPTH at most
+                if type(value) is dict:
+                    for key, item in value.items():
+                        marks[path + (key,)] = position(next(starts))  # the key's
+                        next(starts)  # the value's
+                        visit(item, path + (key,))
+                elif type(value) is list:
+                    for index, item in enumerate(value):
+                        marks[path + (index,)] = position(next(starts))
+                        visit(item, path + (index,))
+
+            next(starts)  # the root's
+            visit(self._data, ())
+            self._marks, self._starts, self._text = marks, array("q"), ""
         return self._marks
 
     def find(self, path: tuple) -> tuple[int, int]:
-        found = self._marks.get(path)  # the usual case: where a record's id is
-        if found is not None:
-            return found
+        """The place of the value at `path`, or of its nearest ancestor that exists."""
+        marks = self.marks()
         path = tuple(path)
-        if path not in self._marks and self._complete is not None:
-            self._marks, self._complete = self._complete(), None
-        while path not in self._marks and path:
+        while path not in marks:
             path = path[:-1]
-        return self._marks.get(path, (1, 1))
+        return marks[path]
 
 
-def read_yaml(path: Path, shown_as: str, rapid: bool = True) -> tuple[Any, Locator]:
-    """Read one YAML file into plain data (dicts, lists, str, None) and its locator.
-
-    With `rapid`, an ordinary file may be read by rapidyaml (see yamlrapid); the data is
-    the same, but the locator is marked provisional and the caller must read the file
-    again with rapid=False if it finds any problem in it."""
-
+def read_yaml(path: Path, shown_as: str) -> tuple[Any, Locator]:
+    """Read one YAML file into plain data (dicts, lists, str, None) and its locator;
+    raises YamlProblem, located in `shown_as`, at the first thing refused."""
     fail = _failing(shown_as)
     raw = _read_bounded(path, fail)
     try:
@@ -92,46 +122,22 @@ def read_yaml(path: Path, shown_as: str, rapid: bool = True) -> tuple[Any, Locat
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         col = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
         raise fail(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line, col) from None
-    _check_text(text, fail)
-    data, marks = _careful_read(text, shown_as, fail)
-    return data, Locator(marks)
+    return read_text(text, shown_as)
 
 
-def _careful_read(text: str, shown_as: str, fail) -> tuple[Any, dict]:
-    """Data and the place of every value; raises YamlProblem at what is refused."""
-    from korea_positions.kb import yamlevents
-
-    return yamlevents.careful_read(text, shown_as, fail)
-
-
-def _fast_read(text: str) -> tuple[Any, dict]:
-    from korea_positions.kb import yamlevents
-
-    return yamlevents.fast_read(text)
-
-
-def file_locator(marks: dict, path: Path, shown_as: str) -> Locator:
-    """A locator for a file read elsewhere: other places come from reading it carefully
-    again, the first time one is asked for."""
-
-    def text() -> str:
-        return _read_bounded(path, _failing(shown_as)).decode("utf-8")
-
-    return Locator(marks, complete=_careful_marks(text, shown_as))
-
-
-def _careful_marks(text, shown_as: str):
-    """What completes a locator: the place of every value, by the careful read of
-    `text()`; none when that read refuses the file (the loader reads it again then)."""
-
-    def complete() -> dict:
-        fail = _failing(shown_as)
-        try:
-            return _careful_read(text(), shown_as, fail)[1]
-        except (YamlProblem, UnicodeDecodeError):
-            return {}
-
-    return complete
+def read_text(text: str, shown_as: str) -> tuple[Any, Locator]:
+    """The same as read_yaml, for text already in memory."""
+    fail = _failing(shown_as)
+    text = text.removeprefix("\ufeff")  # libyaml skips a byte order mark, uncounted
+    scan = Scan(text)
+    problem = scan.characters(MAX_LINE)
+    if problem:
+        raise fail(*problem)
+    data, places = _parse(scan, fail)
+    problem = scan.gaps(places)
+    if problem:
+        raise fail(*problem)
+    return data, Locator(data, places[0::2], text)
 
 
 def _failing(shown_as: str):
@@ -161,34 +167,129 @@ def _read_bounded(path: Path, fail) -> bytes:
     return raw
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character index."""
-    line_start = 0
-    line = 1
-    for line, match in enumerate(_LINE_BREAK.finditer(text, 0, index), 2):
-        line_start = match.end()
-    return line, index - line_start + 1
+def _parse(scan: Scan, fail) -> tuple[Any, list]:
+    """The document's data, and each value's start and end index in document order (for
+    a list or mapping, its start and None); raises YamlProblem at the first thing refused."""
+    parser = CParser(scan.text)
+    get = parser.get_event
+    places: list = []
+    add = places.append
+    limit = 2 * MAX_VALUES
+    stack: list = []  # for each list or mapping open around the current event: the state
+    container, is_map, key, wants_key = None, False, None, False  # of the one it is in
+    indent = -1  # column of the innermost block list or mapping (its key or `-`)
+    flow = flow_line = 0  # depth inside [ ] and { }, and the line the outermost opened on
+    root, documents = None, 0
+    try:
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is _SCALAR:
+                start, end = event.start_mark, event.end_mark
+                add(start.index)
+                add(end.index)
+                tag = event.tag
+                if tag is not None or event.anchor is not None or len(places) > limit:
+                    _check_node(event, len(places) > limit, fail)
+                value, style = event.value, event.style
+                if style and not flow:
+                    problem = scan.scalar(start, end, style, indent)
+                    if problem:
+                        raise fail(*problem)
+                if wants_key:
+                    if not (value or style):  # libyaml may read `[? , : ]` as one pair
+                        raise fail("a key must not be empty", *_at(start))
+                    if value == "<<":
+                        raise fail("merge keys (<<) are not allowed", *_at(start))
+                    if value in container:
+                        raise fail(f"duplicate key {value!r}", *_at(start))
+                    key, wants_key = value, False
+                    continue
+                if tag == _NULL_TAG or (not style and tag is None and value in _NULL_TEXTS):
+                    value = None
+            elif kind is _MAP_START or kind is _SEQ_START:
+                start, tag = event.start_mark, event.tag
+                add(start.index)
+                add(None)
+                if tag is not None or event.anchor is not None or len(places) > limit:
+                    _check_node(event, len(places) > limit, fail)
+                if wants_key:
+                    raise fail("a key must be a plain name, not a list or mapping", *_at(start))
+                if len(stack) > MAX_DEPTH:
+                    raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)", *_at(start))
+                stack.append((container, is_map, key, indent))
+                if event.flow_style:
+                    flow += 1
+                    if flow == 1:
+                        flow_line = start.line
+                else:
+                    indent = start.column if tag is None else scan.column_after_tag(start.index)
+                is_map = wants_key = kind is _MAP_START
+                container = {} if is_map else []
+                continue
+            elif kind is _MAP_END or kind is _SEQ_END:
+                value = container
+                container, is_map, key, indent = stack.pop()
+                if flow:
+                    flow -= 1
+                    if not flow and event.end_mark.line != flow_line:
+                        problem = scan.continuation(
+                            flow_line, event.end_mark.line, indent, "list or mapping"
+                        )
+                        if problem:
+                            raise fail(*problem)
+            elif kind is _DOC_START:
+                documents += 1
+                if documents > 1:
+                    raise fail(
+                        "a second YAML document (---); a file holds one", *_at(event.start_mark)
+                    )
+                continue
+            elif kind is _ALIAS:
+                raise fail("anchors and aliases (&, *) are not allowed", *_at(event.start_mark))
+            elif kind is _STREAM_END:
+                break
+            else:  # stream start, document end
+                continue
+            if is_map:
+                container[key] = value
+            elif container is not None:
+                container.append(value)
+            else:
+                root = value
+            wants_key = is_map
+    except yaml.MarkedYAMLError as exc:
+        raise fail(*_syntax_error(exc, scan)) from None
+    except yaml.YAMLError as exc:  # not expected after the text's checks; on one line
+        raise fail("invalid YAML: " + " ".join(str(exc).split())) from None
+    finally:
+        parser.dispose()
+    if documents == 0 or root is None:
+        raise fail("file is empty")
+    return root, places
 
 
-def _check_text(text: str, fail) -> None:
-    """Refuse what is cheap to find before parsing: odd characters, overlong lines."""
-    bad = _REFUSED_CHARS.search(text)
-    if bad is not None:
-        code = ord(bad.group())
-        raise fail(
-            f"character U+{code:04X} is not allowed in a YAML file; if it is meant, "
-            f"write it as \\u{code:04x} inside double quotes",
-            *_position(text, bad.start()),
-        )
-    if len(text) > MAX_LINE:
-        start = 0
-        for match in _LINE_BREAK.finditer(text + "\n"):
-            if match.start() - start > MAX_LINE:
-                line, _ = _position(text, start)
-                raise fail(
-                    f"line is {match.start() - start} characters long; lines longer "
-                    f"than {MAX_LINE} characters are refused",
-                    line,
-                    1,
-                )
-            start = match.end()
+def _check_node(event, too_many: bool, fail) -> None:
+    """Refuse an anchor, a tag other than the standard ones, a value past MAX_VALUES."""
+    at = _at(event.start_mark)
+    if event.anchor is not None:
+        raise fail("anchors and aliases (&, *) are not allowed", *at)
+    if event.tag is not None and event.tag not in _STANDARD_TAGS:
+        raise fail(f"tag {event.tag!r} is not allowed", *at)
+    if too_many:
+        raise fail(f"more than {MAX_VALUES} values in one file; files that large are refused", *at)
+
+
+def _at(mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, scan: Scan) -> tuple[str, int, int]:
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return f"invalid YAML: {exc}".splitlines()[0], 1, 1
+    if "maximum nesting depth" in (exc.problem or ""):
+        # Newer libyaml scans ahead and stops deep flow nesting itself: the same refusal
+        # as ours, in the same words whichever version is installed.
+        return f"nesting is too deep (more than {MAX_DEPTH} levels)", *_at(mark)
+    return scan.syntax_error(mark, exc.problem, exc.context, exc.context_mark)
