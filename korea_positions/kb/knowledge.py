@@ -75,7 +75,11 @@ class KnowledgeBase:
 
     @cached_property
     def published(self) -> dict[str, str]:
-        return {s["id"]: s["published"] for s in self.sources}
+        """Source id -> its date (read inside SQLite: a query by actor needs no source)."""
+        rows = self.db.execute(
+            "SELECT id, json_extract(body, '$.published') FROM records WHERE kind = 'sources'"
+        )
+        return dict(rows)
 
     sources = cached_property(lambda self: self.records("sources"))
     actors = cached_property(lambda self: self.records("actors"))

@@ -60,12 +60,11 @@ def connect(location: str) -> sqlite3.Connection:
     """Open (creating when empty) a store; raise ForeignStore for any other database."""
     db = sqlite3.connect(location, timeout=5, isolation_level=None)
     try:
-        # Write-ahead logging: a commit need not wait for the disk, and the database
-        # stays consistent if the machine stops (the last commits may be lost).
-        db.execute("PRAGMA synchronous = NORMAL")
+        # A cache need not wait for the disk: should the machine stop mid-write and leave
+        # it damaged, it is deleted and built again (kb.cache).
+        db.execute("PRAGMA synchronous = OFF")
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version == 0 and not db.execute("SELECT 1 FROM sqlite_master").fetchone():
-            db.execute("PRAGMA journal_mode = WAL")
             with transaction(db):
                 for statement in SCHEMA.split(";")[:-1]:
                     db.execute(statement)
