@@ -31,6 +31,7 @@ def test_sequence_of_a_person_and_an_actor_without_orders(kpos):
             "actor": "ann-example",
             "stages": [["inventory"], ["declaration"]],
             "positions": ["alpha-us-inventory-first"],
+            "hedged": [],
         }
     ]
     assert records(kpos, "sequence", "--actor", "Kim Min-su")[0]["stages"] == []
@@ -96,7 +97,8 @@ def test_validate_reports_a_cycle_with_its_positions(kpos, kb_copy):
     assert result.exit_code == 1
     (line,) = result.stdout.splitlines()
     assert "the order of 'us' has a cycle" in line
-    assert "alpha-us-inventory-first (line" in line and "beta-us-treaty-after-declaration" in line
+    assert "alpha-us-inventory-first (" in line and "beta-us-treaty-after-declaration (" in line
+    assert "alpha.yaml:" in line and "beta.yaml:" in line
     alpha_line = line_of(kb_copy / "data/sources/alpha.yaml", "id: alpha-us-inventory-first")
     assert line.split(": the order")[0].endswith(f"data/sources/alpha.yaml:{alpha_line}:5")
     sequence = kpos("sequence", "--actor", "us", data=kb_copy)

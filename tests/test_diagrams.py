@@ -24,7 +24,13 @@ US_NAME = 'The "U.S." \\ [Washington]'
 
 
 def actor(aid: str, name: str, speaks_for: str | None = None) -> dict:
-    return {"id": aid, "name": name, "kind": "state", "aliases": [], "speaks_for": speaks_for}
+    return {
+        "id": aid,
+        "name": name,
+        "kind": "person" if speaks_for else "state",
+        "aliases": [],
+        "speaks_for": [speaks_for] if speaks_for else [],
+    }
 
 
 def pos(

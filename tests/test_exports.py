@@ -54,8 +54,8 @@ def test_sqlite_keys_and_full_text(kpos, tmp_path):
     assert ("beta-rok-both", "together", "inventory") in order
     with pytest.raises(sqlite3.IntegrityError):
         db.execute(
-            "INSERT INTO positions VALUES ('x','nobody',NULL,NULL,'demand','treaty',"
-            "'s','alpha-2018-01-02',NULL)"
+            "INSERT INTO positions (id, actor, stance, step, summary, source) "
+            "VALUES ('x','nobody','demand','treaty','s','alpha-2018-01-02')"
         )
     pk = [r for r in db.execute("PRAGMA table_info(actors)") if r[5]]
     assert [r[1] for r in pk] == ["id"]

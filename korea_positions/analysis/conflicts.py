@@ -7,18 +7,20 @@ order are not comparable and so cannot conflict.
 
 from __future__ import annotations
 
-from korea_positions.analysis.sequence import SequenceCycle, layers, order_constraints, order_graph
+from korea_positions.analysis.ordergraph import layers, order_graph
+from korea_positions.analysis.statements import order_constraints
 from korea_positions.kb.knowledge import KnowledgeBase
 
 X_FIRST, Y_FIRST, TOGETHER = "x-first", "y-first", "together"
 
 
 def relation_map(
-    kb: KnowledgeBase, actor_id: str, as_of: str | None = None
+    kb: KnowledgeBase, actor_id: str, as_of: str | None = None, firm: bool = False
 ) -> dict[tuple[str, str], tuple[str, list[str]]]:
     """(x, y) with x < y -> (relation, positions along the path implying it), for every
-    pair of steps the actor's orders make comparable. Raises SequenceCycle."""
-    graph = order_graph(kb, actor_id, as_of)
+    pair of steps the actor's orders make comparable. Raises SequenceCycle or
+    Contradiction."""
+    graph = order_graph(kb, actor_id, as_of, firm)
     layers(graph)  # on a cycle every step would reach every other: refuse instead
     steps = sorted(graph.group_of)
     result = {}
@@ -39,31 +41,27 @@ def relation_map(
     return result
 
 
-def default_actors(kb: KnowledgeBase, as_of: str | None = None) -> list[str]:
-    """The actors speaking for nobody that order at least one pair of steps; the people and
-    groups speaking for them are counted in them."""
+def default_actors(kb: KnowledgeBase, as_of: str | None = None, firm: bool = False) -> list[str]:
+    """The parties (states and organizations) that order at least one pair of steps, the
+    people and groups speaking for them counted in them."""
     return [
         a["id"]
         for a in kb.actors
-        if not a.get("speaks_for") and order_constraints(kb, a["id"], as_of)
+        if kb.is_party(a["id"]) and order_constraints(kb, a["id"], as_of, firm)
     ]
 
 
 def conflicts(
-    kb: KnowledgeBase, actor_ids: list[str] | None = None, as_of: str | None = None
+    kb: KnowledgeBase,
+    actor_ids: list[str] | None = None,
+    as_of: str | None = None,
+    firm: bool = False,
 ) -> list[dict]:
-    """One record per pair of steps that at least two actors order differently.
-
-    An actor whose order has a cycle has no meaningful relations and is left out
-    (`kpos validate` reports the cycle)."""
+    """One record per pair of steps that at least two actors order differently. Raises
+    SequenceCycle or Contradiction (`kpos validate` reports them all)."""
     if actor_ids is None:
-        actor_ids = default_actors(kb, as_of)
-    maps = {}
-    for actor_id in actor_ids:
-        try:
-            maps[actor_id] = relation_map(kb, actor_id, as_of)
-        except SequenceCycle:
-            continue
+        actor_ids = default_actors(kb, as_of, firm)
+    maps = {actor_id: relation_map(kb, actor_id, as_of, firm) for actor_id in actor_ids}
     # A step and one of its own parts (part_of) are not alternatives to put in order.
     pairs = sorted(
         {pair for relations in maps.values() for pair in relations if not _nested(kb, *pair)}

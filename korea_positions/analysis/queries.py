@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
+from korea_positions.analysis.statements import counts
+from korea_positions.analysis.textmatch import fold
 from korea_positions.kb.knowledge import KnowledgeBase, Record
 
 ACTOR_FIELDS = ("id", "name", "kind", "aliases", "speaks_for")
 STEP_FIELDS = ("id", "label", "by")
 SOURCE_FIELDS = ("id", "outlet", "title", "authors", "published", "url")
 POSITION_FIELDS = (
-    "id",
-    "actor",
-    "stated_by",
-    "stance",
-    "step",
-    "before",
-    "after",
-    "together",
-    "summary",
-    "source",
-    "quotes",
-    "date",
+    *("id", "actor", "stated_by", "stance", "step", "before", "after", "together", "summary"),
+    *("source", "quotes", "date", "reported_by"),
+    *("hedge", "date_start", "date_end", "published"),  # appended to the first contract
 )
 QUOTE_FIELDS = ("id", "source", "speaker", "reported_by", "text", "about")
 
@@ -55,6 +48,8 @@ def demands(
     step: str | None = None,
     source_ids: set[str] | None = None,
     stance: str | None = None,
+    as_of: str | None = None,
+    firm: bool = False,
 ) -> list[Record]:
     """Positions, filtered. An actor filter matches the positions an actor holds or states,
     and those of the people and groups who speak for it; a step filter, the positions on
@@ -68,7 +63,11 @@ def demands(
         found = kb.where("positions", *filters, sources=source_ids)
     else:
         found = kb.positions
-    return [_pick(p, POSITION_FIELDS) for p in found if stance is None or p["stance"] == stance]
+    return [
+        _pick(p, POSITION_FIELDS)
+        for p in found
+        if (stance is None or p["stance"] == stance) and counts(p, as_of, firm)
+    ]
 
 
 def quotes(
@@ -77,8 +76,10 @@ def quotes(
     actor_ids: list[str] | None = None,
     step: str | None = None,
     contains: str | None = None,
+    as_of: str | None = None,
 ) -> list[Record]:
-    """Quotes, filtered. `contains` matches case-insensitively, ignoring quote-mark style."""
+    """Quotes, filtered. `contains` matches case-insensitively, ignoring quote-mark style
+    and dash variants; `as_of` keeps the quotes stated by then (quote_starts)."""
     filters = []
     if actor_ids:
         filters.append(("actors", ("speaker",), _voices(kb, actor_ids)))
@@ -89,28 +90,46 @@ def quotes(
     else:
         found = kb.quotes
     needle = _fold(contains) if contains else None
-    return [_pick(q, QUOTE_FIELDS) for q in found if needle is None or needle in _fold(q["text"])]
+    starts = quote_starts(kb) if as_of else {}
+    return [
+        _pick(q, QUOTE_FIELDS)
+        for q in found
+        if (needle is None or needle in _fold(q["text"]))
+        and (as_of is None or (starts.get(q["id"]) or "") <= as_of)
+    ]
 
 
-_QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+def quote_starts(kb: KnowledgeBase) -> dict[str, str | None]:
+    """Quote id -> the first day it can have been said: the earliest start of the positions
+    citing it (None, an open start, when one of them has one), else its source's date."""
+    starts: dict[str, str | None] = {}
+    for p in kb.positions:
+        for qid in p["quotes"]:
+            known = starts.get(qid, p["date_start"])
+            starts[qid] = None if None in (known, p["date_start"]) else min(known, p["date_start"])
+    published = kb.published
+    return {q["id"]: starts[q["id"]] if q["id"] in starts else published.get(q["source"])
+            for q in kb.quotes}  # fmt: skip
 
 
 def _fold(text: str) -> str:
-    return text.translate(_QUOTE_MARKS).casefold()
+    """As `kpos verify` compares texts: quote marks, dashes and spaces alike."""
+    return " ".join(fold(text).casefold().split())
 
 
-def actor_detail(kb: KnowledgeBase, actor_id: str) -> Record:
+def actor_detail(kb: KnowledgeBase, actor_id: str, as_of: str | None = None,
+                 firm: bool = False) -> Record:  # fmt: skip
     """One actor with the positions it holds, voices or relays and the words it spoke or
-    relayed."""
+    relayed (as of a date, firm ones only)."""
     record = dict(kb.actor_by_id[actor_id])
     record["members"] = sorted(kb.members(actor_id) - {actor_id})
     held = {p["id"] for p in demands(kb, [actor_id])}
     record["positions"] = [
         _pick(p, POSITION_FIELDS)
         for p in kb.positions
-        if p["id"] in held or p["reported_by"] == actor_id
+        if (p["id"] in held or p["reported_by"] == actor_id) and counts(p, as_of, firm)
     ]
-    spoken = {q["id"] for q in quotes(kb, actor_ids=[actor_id])}
+    spoken = {q["id"] for q in quotes(kb, actor_ids=[actor_id], as_of=as_of)}
     record["quotes"] = [
         _pick(q, QUOTE_FIELDS)
         for q in kb.quotes

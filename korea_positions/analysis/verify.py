@@ -14,14 +14,20 @@ OK, NOT_FOUND, NO_TEXT, SHA_MISMATCH = "ok", "not-found", "no-text", "sha-mismat
 
 
 def verify(kb: KnowledgeBase, texts: dict[str, bytes | None]) -> list[Record]:
-    """One record per quote: quote, source, status, detail (and line, when found)."""
+    """One record per quote, then one per hedged position: quote (the id checked), source,
+    status, detail, line, kind (`quote` or `hedge`), id."""
     prepared: dict[str, tuple[Normalized | None, str]] = {}
     for source in kb.sources:
         prepared[source["id"]] = _prepare(source, texts.get(source["id"]))
+    checked = [(q["id"], q["source"], q["text"], "quote") for q in kb.quotes]
+    checked += [(p["id"], p["source"], p["hedge"], "hedge") for p in kb.positions if p.get("hedge")]
     records = []
-    for quote in kb.quotes:
-        haystack, trouble = prepared.get(quote["source"], (None, "source has no card"))
-        records.append(_check(quote, haystack, trouble))
+    for record_id, source, words, kind in checked:
+        haystack, trouble = prepared.get(source, (None, "source has no card"))
+        record = {"quote": record_id, "source": source}
+        records.append(
+            record | _check(words, haystack, trouble, kind) | {"kind": kind, "id": record_id}
+        )
     return records
 
 
@@ -42,17 +48,18 @@ def _prepare(source: Record, raw: bytes | None) -> tuple[Normalized | None, str]
     return Normalized(text), ""
 
 
-def _check(quote: Record, haystack: Normalized | None, trouble: str) -> Record:
-    record = {"quote": quote["id"], "source": quote["source"]}
+def _check(words: str, haystack: Normalized | None, trouble: str, kind: str) -> Record:
+    """status, detail and line of the words in the text."""
+    record: Record = {}
     if haystack is None:
         return record | {"status": NO_TEXT, "detail": trouble, "line": None}
-    match = find(quote["text"], haystack)
+    match = find(words, haystack)
     line = match.line(haystack.original)
     if trouble:  # the text is not the one the card describes: no result can be trusted
         found = "found" if match.found else "not found"
         return record | {
             "status": SHA_MISMATCH,
-            "detail": f"{trouble}; quote {found} in it",
+            "detail": f"{trouble}; {kind} {found} in it",
             "line": line,
         }
     if match.found:
@@ -63,7 +70,7 @@ def _check(quote: Record, haystack: Normalized | None, trouble: str) -> Record:
         "status": NOT_FOUND,
         "detail": (
             f"closest passage ({match.similarity:.0%} similar) at line {line}: "
-            f"{flat!r}; difference: {word_diff(quote['text'], passage)}"
+            f"{flat!r}; difference: {word_diff(words, passage)}"
         ),
         "line": line,
     }

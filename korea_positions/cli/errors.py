@@ -29,7 +29,21 @@ class KposCommand(TyperCommand):
             raise
         except Exception as exc:  # noqa: BLE001 - every failure of a command is mapped here
             current = session(ctx)
+            exc = _with_places(exc, current)
             raise click.exceptions.Exit(exit_status(exc, current.env, current.debug)) from None
+
+
+def _with_places(exc: Exception, current) -> Exception:
+    """A cycle or contradiction in the orders, as an error naming where its positions are
+    written (the analysis knows ids, the knowledge base their files and lines)."""
+    from korea_positions.analysis.ordergraph import SequenceCycle
+    from korea_positions.analysis.statements import Contradiction
+
+    if isinstance(exc, (SequenceCycle, Contradiction)):
+        from korea_positions.analysis.orders import order_error
+
+        return order_error(current.kb(), exc)
+    return exc
 
 
 class PipeClosed(BaseException):

@@ -97,6 +97,7 @@ def export(
         ),
     ] = None,
     as_of: options.AsOf = None,
+    firm: options.Firm = False,
 ) -> None:
     """Export the whole knowledge base, or diagrams of the orders, for other tools.
 
@@ -114,7 +115,7 @@ def export(
     if path is not None and fmt != ExportFormat.csv and path.is_dir():
         raise UsageError(f"{output} is a directory", "--output")
     s = session(ctx)
-    writer(fmt)(s.kb(), path, options.as_of(as_of), s.env.stdout)
+    writer(fmt)(s.kb(), path, options.as_of(as_of), s.env.stdout, firm)
     if path is not None:
         s.env.stderr.write(f"kpos: wrote {path}\n")
 

@@ -21,6 +21,10 @@ AsOf = Annotated[
     typer.Option("--as-of", metavar="DATE",
                  help="Only positions stated on or before this date (YYYY-MM-DD)."),
 ]  # fmt: skip
+Firm = Annotated[
+    bool,
+    typer.Option("--firm", help="Leave out hedged positions (perhaps, might, expected...)."),
+]
 Parties = Annotated[
     Optional[list[str]],
     typer.Option("--actor", "-a", autocompletion=completion.actors,

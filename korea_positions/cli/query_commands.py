@@ -35,6 +35,8 @@ def actor(
         str,
         typer.Argument(autocompletion=completion.actors, help="Id, name, alias or unique surname."),
     ],
+    as_of: options.AsOf = None,
+    firm: options.Firm = False,
     fmt: options.Format = None,
 ) -> None:
     """Show one actor with its positions and quotes.
@@ -52,7 +54,8 @@ def actor(
         actor_id = actor_resolver(kb).resolve(name)
     except UsageError as exc:
         raise UsageError(str(exc), "NAME") from None
-    emit([actor_profile(kb, actor_id)], ACTOR, fmt, s.env)
+    date = options.as_of(as_of)
+    emit([actor_profile(kb, actor_id, date, firm)], ACTOR, fmt, s.env)
 
 
 def steps(ctx: typer.Context, fmt: options.Format = None) -> None:
@@ -99,6 +102,8 @@ def demands(
     ] = None,
     source: options.Source = None,
     stance: Annotated[Optional[Stance], typer.Option("--stance", help="Only this stance.")] = None,
+    as_of: options.AsOf = None,
+    firm: options.Firm = False,
     fmt: options.Format = None,
 ) -> None:
     """List positions: who demands, offers or warns what, in which order, citing whom.
@@ -165,6 +170,7 @@ def sequence(
     ctx: typer.Context,
     actor: options.Parties = None,
     as_of: options.AsOf = None,
+    firm: options.Firm = False,
     fmt: options.Format = None,
 ) -> None:
     """Show each actor's steps in order, earliest first; steps in one stage go together.
@@ -172,23 +178,20 @@ def sequence(
     Example: kpos sequence --actor US --actor DPRK --actor ROK
     """
     from korea_positions.analysis.conflicts import default_actors
-    from korea_positions.analysis.orders import cycle_error
-    from korea_positions.analysis.sequence import SequenceCycle, sequences
+    from korea_positions.analysis.sequence import sequences
 
     s = session(ctx)
     kb = s.kb()
     date = options.as_of(as_of)
-    try:
-        records = sequences(kb, options.actor_ids(kb, actor) or default_actors(kb, date), date)
-    except SequenceCycle as cycle:
-        raise cycle_error(kb, cycle) from None
-    emit(records, views.SEQUENCES, fmt, s.env)
+    actors = options.actor_ids(kb, actor) or default_actors(kb, date, firm)
+    emit(sequences(kb, actors, date, firm), views.SEQUENCES, fmt, s.env)
 
 
 def conflicts(
     ctx: typer.Context,
     actor: options.Parties = None,
     as_of: options.AsOf = None,
+    firm: options.Firm = False,
     fmt: options.Format = None,
 ) -> None:
     """Show the pairs of steps that actors want in different orders, and who stands where.
@@ -199,5 +202,5 @@ def conflicts(
 
     s = session(ctx)
     kb = s.kb()
-    records = conflicts_of(kb, options.actor_ids(kb, actor), options.as_of(as_of))
+    records = conflicts_of(kb, options.actor_ids(kb, actor), options.as_of(as_of), firm)
     emit(records, views.CONFLICTS, fmt, s.env)

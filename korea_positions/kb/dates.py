@@ -56,7 +56,9 @@ def _bounds(text: str, written: str) -> tuple[dt.date, dt.date]:
         if month is None:
             return dt.date(year, 1, 1), dt.date(year, 12, 31)
         if day is None:
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+            return dt.date(year, month, 1), dt.date(
+                year, month, calendar.monthrange(year, month)[1]
+            )
         return dt.date(year, month, day), dt.date(year, month, day)
     except ValueError:
         raise ValueError(f"{written!r} is not a day of the calendar") from None

@@ -13,10 +13,12 @@ import sqlite3
 from functools import cached_property
 from pathlib import Path
 
+from korea_positions.kb import dates
 from korea_positions.kb.files import shown_path
 
 Record = dict
 KINDS = ("sources", "actors", "steps", "positions", "quotes")
+PARTY_KINDS = ("state", "organization")
 
 
 class KnowledgeBase:
@@ -41,11 +43,10 @@ class KnowledgeBase:
 
     def _decode(self, kind: str, rows) -> list[Record]:
         records = [json.loads(body) for (body,) in rows]
-        if kind == "positions":  # undated: as of its source's date
+        if kind == "positions":
             published = self.published
             for p in records:
-                if p["date"] is None:
-                    p["date"] = published.get(p["source"])
+                _dated(p, published.get(p["source"]))
         return records
 
     def records(self, kind: str) -> list[Record]:
@@ -129,13 +130,18 @@ class KnowledgeBase:
         return {rid for (rid,) in rows}
 
     def parties_of(self, actor_id: str) -> list[str]:
-        """The actor, then whom it speaks for, and so on up the chain."""
+        """The actor, then those it speaks for, and so on up: nearest first."""
         chain = [actor_id]
-        actor = self.actor_by_id.get(actor_id) or {}
-        while actor.get("speaks_for") and actor["speaks_for"] not in chain:
-            chain.append(actor["speaks_for"])
-            actor = self.actor_by_id.get(actor["speaks_for"]) or {}
+        for current in chain:  # grows as it goes
+            for party in (self.actor_by_id.get(current) or {}).get("speaks_for") or ():
+                if party not in chain:
+                    chain.append(party)
         return chain
+
+    def is_party(self, actor_id: str) -> bool:
+        """States and organizations are parties; people and groups are voices."""
+        kind = (self.actor_by_id.get(actor_id) or {}).get("kind")
+        return kind in PARTY_KINDS
 
     # --- indexes over decoded records -----------------------------------------------
 
@@ -167,6 +173,16 @@ class KnowledgeBase:
             for voice in {p["actor"], p.get("stated_by")} - {None}:
                 index.setdefault(voice, []).append(i)
         return index
+
+
+def _dated(position: Record, published: str | None) -> None:
+    """A position's effective date (its own, else its source's) and the first and last day
+    it can mean, and its source's date, as the commands show them."""
+    position["date"] = position["date"] or published
+    span = dates.parse(position["date"]) if position["date"] else None
+    position["date_start"] = dates.iso(span.start) if span else None
+    position["date_end"] = dates.iso(span.end) if span else None
+    position["published"] = published
 
 
 def _marks(values) -> str:

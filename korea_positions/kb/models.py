@@ -10,8 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
+from korea_positions.kb import dates
 from korea_positions.vocabulary import ActorKind, Stance
 
 Slug = Annotated[
@@ -26,6 +34,28 @@ FileName = Annotated[
     str,
     StringConstraints(
         pattern=r"^(?:[^/\\\x00.][^/\\\x00]{0,254}|\.[^/\\\x00.][^/\\\x00]{0,253}|\.\.[^/\\\x00]{1,253})$"
+    ),
+]
+
+
+def _date(text: str) -> str:
+    dates.parse(text)  # raises ValueError saying which forms are allowed
+    return text
+
+
+def _listed(value):
+    """A single value where a list is expected: a list of one (`speaks_for: us`)."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else value
+
+
+PartialDate = Annotated[
+    str,
+    AfterValidator(_date),
+    Field(
+        description="When: YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ~ (approximate), "
+        "or an interval START/END with either side empty (/2018-09-17: up to that day)."
     ),
 ]
 
@@ -68,7 +98,10 @@ class Actor(Strict):
     surname: Optional[Text] = Field(
         None, description="Family name, when it is not the name's first or last word by rule."
     )
-    speaks_for: Optional[Slug] = None
+    speaks_for: Annotated[list[Slug], BeforeValidator(_listed)] = Field(
+        default_factory=list,
+        description="The actors this person or group speaks for: one id or a list of ids.",
+    )
     roles: list[Text] = Field(default_factory=list)
     codes: Optional[Codes] = None
 
@@ -107,7 +140,15 @@ class Position(Strict):
     order: Optional[Order] = None
     summary: Text
     quotes: list[Slug] = Field(default_factory=list)
-    date: Optional[dt.date] = None
+    date: Optional[PartialDate] = None
+    hedge: Optional[Text] = Field(
+        None,
+        description="The source's words that qualify the stance (perhaps, might, expected, "
+        "for example), verbatim; none when the stance is firm.",
+    )
+    supersedes: list[Slug] = Field(
+        default_factory=list, description="Earlier positions this one replaces."
+    )
 
 
 class ActorsFile(Strict):

@@ -17,7 +17,7 @@ Locate = Callable[[tuple], tuple[int, int]]
 # Per kind of record: (field, kind it refers to, where the file writes it).
 REFERENCES: dict[str, tuple[tuple[str, str, tuple], ...]] = {  # fmt: skip
     "sources": (),
-    "actors": (("speaks_for", "actors", ("speaks_for",)),),
+    "actors": (("speaks_for", "actors", ("speaks_for",)),),  # fmt: skip
     "steps": (("by", "actors", ("by",)), ("part_of", "steps", ("part_of",))),
     "quotes": (
         ("speaker", "actors", ("speaker",)),
@@ -33,6 +33,7 @@ REFERENCES: dict[str, tuple[tuple[str, str, tuple], ...]] = {  # fmt: skip
         ("after", "steps", ("order", "after")),
         ("together", "steps", ("order", "together")),
         ("quotes", "quotes", ("quotes",)),
+        ("supersedes", "positions", ("supersedes",)),
     ),
 }
 
@@ -64,7 +65,7 @@ def stored(kind: str, fields: dict) -> list[tuple[str, tuple, dict]]:
             "id": p["id"], "actor": p["actor"], "stated_by": p["stated_by"],
             "reported_by": p["reported_by"], "stance": p["stance"], "step": p["step"],
             **order, "summary": p["summary"], "source": source, "quotes": p["quotes"],
-            "date": p["date"],
+            "date": p["date"], "hedge": p["hedge"], "supersedes": p["supersedes"],
         }  # fmt: skip
         result.append(("positions", ("positions", i), record))
     return result
@@ -107,11 +108,13 @@ def rows_of(records: list[tuple[str, tuple, dict]], locate: Locate) -> Rows:
 
 def _own_mistakes(kind: str, record: dict, place: tuple, locate: Locate):
     """What is wrong inside one record, whatever the rest of the knowledge base holds."""
-    if kind == "actors" and record["speaks_for"] == record["id"]:
+    if kind == "actors" and record["id"] in record["speaks_for"]:
         yield (*locate(place + ("speaks_for",)), "an actor cannot speak for itself")
     if kind == "steps" and record["part_of"] == record["id"]:
         yield (*locate(place + ("part_of",)), "a step cannot be part of itself")
     if kind == "positions":
+        if record["id"] in (record.get("supersedes") or ()):
+            yield (*locate(place + ("supersedes",)), "a position cannot supersede itself")
         for relation in ("before", "after", "together"):
             if record["step"] in record[relation]:
                 yield (

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from korea_positions.analysis.conflicts import conflicts, default_actors
-from korea_positions.analysis.sequence import SequenceCycle, layers, order_graph
+from korea_positions.analysis.ordergraph import OrderGraph, SequenceCycle, layers, order_graph
+from korea_positions.analysis.statements import Contradiction
 from korea_positions.kb.knowledge import KnowledgeBase
 
 
@@ -23,20 +24,36 @@ class _ActorView:
     id: str
     name: str
     stages: list[list[list[str]]]  # stage -> together-group -> step ids
-    cycle: SequenceCycle | None
+    cycle: SequenceCycle | Contradiction | None
+    hedged: set[str]  # steps placed by hedged positions only: drawn dashed
 
 
-def _views(kb: KnowledgeBase, as_of: str | None) -> tuple[list[_ActorView], list[dict]]:
+def _views(kb: KnowledgeBase, as_of: str | None, firm: bool) -> tuple[list[_ActorView], list[dict]]:
     views = []
-    for actor_id in default_actors(kb, as_of):
-        graph = order_graph(kb, actor_id, as_of)
+    for actor_id in default_actors(kb, as_of, firm):
         name = kb.actor_by_id.get(actor_id, {}).get("name") or actor_id
         try:
-            stages = [[graph.groups[g] for g in layer] for layer in layers(graph)]
-            views.append(_ActorView(actor_id, name, stages, None))
-        except SequenceCycle as cycle:
-            views.append(_ActorView(actor_id, name, [], cycle))
-    return views, conflicts(kb, [v.id for v in views], as_of)
+            graph = order_graph(kb, actor_id, as_of, firm)
+            firmly = {s for c in graph.constraints if not c.hedged for s in (c.first, c.second)}
+            views.append(
+                _ActorView(actor_id, name, _stages(graph), None, set(graph.group_of) - firmly)
+            )
+        except (SequenceCycle, Contradiction) as error:
+            views.append(_ActorView(actor_id, name, [], error, set()))
+    drawn = [v.id for v in views if v.cycle is None]
+    return views, conflicts(kb, drawn, as_of, firm)
+
+
+def _stages(graph: OrderGraph) -> list[list[list[str]]]:
+    """Stages of together-groups; a whole drawn in the stage of its earliest ordered part."""
+    wholes = set(graph.leaves)
+    stages = [
+        [[s for s in graph.groups[g] if s not in wholes] for g in layer] for layer in layers(graph)
+    ]
+    stage_of = {step: n for n, stage in enumerate(stages) for group in stage for step in group}
+    for whole, leaves in sorted(graph.leaves.items()):
+        stages[min(stage_of[leaf] for leaf in leaves)].append([whole])
+    return [[group for group in stage if group] for stage in stages if any(stage)]
 
 
 class _Ids:
@@ -56,6 +73,12 @@ class _Ids:
             self.taken.add(candidate)
             self.by_key[key] = candidate
         return self.by_key[key]
+
+
+def _trouble(error: Exception) -> str:
+    return (
+        "orders contradict each other" if isinstance(error, Contradiction) else "order has a cycle"
+    )
 
 
 def _label(kb: KnowledgeBase, step: str) -> str:
@@ -98,8 +121,8 @@ def _dot_string(text: str, wrap: int | None = 28) -> str:
     return '"' + "\\n".join(escaped) + '"'
 
 
-def dot(kb: KnowledgeBase, as_of: str | None = None) -> str:
-    views, records = _views(kb, as_of)
+def dot(kb: KnowledgeBase, as_of: str | None = None, firm: bool = False) -> str:
+    views, records = _views(kb, as_of, firm)
     ids = _Ids()
     out = [
         "digraph kpos {",
@@ -113,7 +136,7 @@ def dot(kb: KnowledgeBase, as_of: str | None = None) -> str:
         cluster = ids("cluster", view.id)
         out += [f"  subgraph {cluster} {{", f"    label={_dot_string(view.name, None)};"]
         if view.cycle is not None:
-            note = f"order has a cycle; positions: {', '.join(view.cycle.positions)}"
+            note = f"{_trouble(view.cycle)}; positions: {', '.join(view.cycle.positions)}"
             out.append(f"    {ids('cycle', view.id)} [label={_dot_string(note)}, shape=note];")
         previous = None
         for number, stage in enumerate(view.stages, 1):
@@ -121,8 +144,10 @@ def dot(kb: KnowledgeBase, as_of: str | None = None) -> str:
             out += [f"    subgraph {box} {{", f'      label="{number}";', "      style=dashed;"]
             for group in stage:
                 for step in group:
+                    dashed = ', style="rounded,dashed"' if step in view.hedged else ""
                     out.append(
-                        f"      {ids('s', view.id, step)} [label={_dot_string(_label(kb, step))}];"
+                        f"      {ids('s', view.id, step)} [label={_dot_string(_label(kb, step))}"
+                        f"{dashed}];"
                     )
                 for a, b in pairwise(group):
                     out.append(
@@ -178,14 +203,14 @@ def _mermaid_string(text: str) -> str:
     return '"' + "".join(_MERMAID_CODES.get(ch, ch) for ch in " ".join(text.split())) + '"'
 
 
-def mermaid(kb: KnowledgeBase, as_of: str | None = None) -> str:
-    views, records = _views(kb, as_of)
+def mermaid(kb: KnowledgeBase, as_of: str | None = None, firm: bool = False) -> str:
+    views, records = _views(kb, as_of, firm)
     ids = _Ids()
     out = ["flowchart LR"]
     for view in views:
         out.append(f"  subgraph {ids('a', view.id)}[{_mermaid_string(view.name)}]")
         if view.cycle is not None:
-            note = f"order has a cycle; positions: {', '.join(view.cycle.positions)}"
+            note = f"{_trouble(view.cycle)}; positions: {', '.join(view.cycle.positions)}"
             out.append(f"    {ids('cycle', view.id)}[{_mermaid_string(note)}]")
         boxes = []
         for number, stage in enumerate(view.stages, 1):
@@ -211,4 +236,7 @@ def mermaid(kb: KnowledgeBase, as_of: str | None = None) -> str:
             f"  {ids('c', n)} -.->|{_mermaid_string(label)}| {ids('s', actor, step)}"
             for n, actor, step, label in edges
         ]
+    hedged = [ids("s", view.id, step) for view in views for step in sorted(view.hedged)]
+    if hedged:  # drawn dashed: placed by hedged positions only
+        out += ["  classDef hedged stroke-dasharray: 5 5;", f"  class {','.join(hedged)} hedged;"]
     return "\n".join(out) + "\n"

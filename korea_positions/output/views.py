@@ -37,6 +37,11 @@ def quote_text(record: dict) -> str:
     return f"“{record['text']}”" + (" [cut off in the source]" if record.get("cut") else "")
 
 
+def stance(record: dict) -> str:
+    """`demand`, or `demand (perhaps)` when the source hedges it."""
+    return record["stance"] + (f" ({record['hedge']})" if record.get("hedge") else "")
+
+
 ACTORS = View(
     "Actors",
     (
@@ -73,7 +78,7 @@ POSITIONS = View(
     "Positions",
     (
         Column("actor", who, ratio=2),
-        column("stance", no_wrap=True),
+        Column("stance", stance, no_wrap=True),
         Column("step / order", step_and_order, ratio=3),
         column("summary", ratio=6),
         column("source", ratio=2),
@@ -81,7 +86,7 @@ POSITIONS = View(
     noun=("position", "positions"),
     narrow=(
         Column("actor / source", lambda r: f"{who(r)}\n{r['source']}", ratio=2),
-        column("stance", no_wrap=True),
+        Column("stance", stance, no_wrap=True),
         Column("step / order", step_and_order, ratio=2),
         column("summary", ratio=4),
     ),
@@ -124,7 +129,8 @@ def chain_text(stages: list[list[str]], labels: dict[str, str] | None = None) ->
 
 
 def chain(record: dict) -> str:
-    return chain_text(record["stages"]) or "(no stated order)"
+    hedged = {step: f"{step} (hedged)" for step in record.get("hedged") or ()}
+    return chain_text(record["stages"], hedged) or "(no stated order)"
 
 
 def sides(record: dict) -> str:

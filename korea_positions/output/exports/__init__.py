@@ -2,7 +2,8 @@
 chosen through an explicit mapping from the format enum and imported only when used.
 
 Every writer takes the knowledge base, an output path (None for standard output where
-the format allows it), the --as-of date for the analysis formats, and standard output.
+the format allows it), the --as-of date and --firm for the analysis formats, and
+standard output.
 Files are written atomically.
 """
 
@@ -28,7 +29,8 @@ NEEDS_PATH = {ExportFormat.csv, ExportFormat.sqlite}
 
 
 class Writer(Protocol):
-    def __call__(self, kb, path: Path | None, as_of: str | None, out: TextIO) -> None: ...
+    def __call__(self, kb, path: Path | None, as_of: str | None, out: TextIO,
+                 firm: bool) -> None: ...  # fmt: skip
 
 
 # The module that writes each format.

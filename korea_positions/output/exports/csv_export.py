@@ -10,7 +10,7 @@ from korea_positions.kb.knowledge import KINDS
 from korea_positions.output.formats.cells import cell, flat_fields
 
 
-def write(kb, path, as_of=None, out=None) -> None:
+def write(kb, path, as_of=None, out=None, firm=False) -> None:
     path.mkdir(exist_ok=True)
     for kind in KINDS:
         records = getattr(kb, kind)

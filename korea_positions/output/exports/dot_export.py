@@ -6,5 +6,5 @@ from korea_positions.output import diagrams
 from korea_positions.output.exports.output import emit_text
 
 
-def write(kb, path, as_of=None, out=None) -> None:
-    emit_text(diagrams.dot(kb, as_of), path, out)
+def write(kb, path, as_of=None, out=None, firm=False) -> None:
+    emit_text(diagrams.dot(kb, as_of, firm), path, out)

@@ -7,5 +7,5 @@ from korea_positions.output.exports.output import emit_text
 from korea_positions.output.formats.json_format import dumps
 
 
-def write(kb, path, as_of=None, out=None) -> None:
+def write(kb, path, as_of=None, out=None, firm=False) -> None:
     emit_text(dumps({kind: getattr(kb, kind) for kind in KINDS}) + "\n", path, out)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 
+from korea_positions.analysis.statements import counts
 from korea_positions.output.exports.output import emit_text
 
 EVENTS = {
@@ -86,10 +87,8 @@ def event(kb, position: dict) -> dict:
     }
 
 
-def write(kb, path, as_of=None, out=None) -> None:
+def write(kb, path, as_of=None, out=None, firm=False) -> None:
     lines = [
-        json.dumps(event(kb, p), ensure_ascii=False)
-        for p in kb.positions
-        if as_of is None or (p.get("date") or "") <= as_of
+        json.dumps(event(kb, p), ensure_ascii=False) for p in kb.positions if counts(p, as_of, firm)
     ]
     emit_text("".join(line + "\n" for line in lines), path, out)

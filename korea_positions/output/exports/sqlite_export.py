@@ -17,6 +17,8 @@ CREATE TABLE sources (id TEXT PRIMARY KEY, outlet TEXT NOT NULL, outlet_name TEX
   note TEXT, url TEXT, text TEXT, sha256 TEXT);
 CREATE TABLE actors (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
   speaks_for TEXT REFERENCES actors(id), roles TEXT, cameo TEXT, plover TEXT, wikidata TEXT);
+CREATE TABLE actor_speaks_for (actor TEXT NOT NULL REFERENCES actors(id),
+  party TEXT NOT NULL REFERENCES actors(id), PRIMARY KEY (actor, party));
 CREATE TABLE actor_aliases (actor TEXT NOT NULL REFERENCES actors(id), alias TEXT NOT NULL,
   PRIMARY KEY (actor, alias));
 CREATE TABLE steps (id TEXT PRIMARY KEY, label TEXT NOT NULL, part_of TEXT REFERENCES steps(id));
@@ -30,7 +32,10 @@ CREATE TABLE quote_steps (quote TEXT NOT NULL REFERENCES quotes(id),
 CREATE TABLE positions (id TEXT PRIMARY KEY, actor TEXT NOT NULL REFERENCES actors(id),
   stated_by TEXT REFERENCES actors(id), reported_by TEXT REFERENCES actors(id),
   stance TEXT NOT NULL, step TEXT NOT NULL REFERENCES steps(id), summary TEXT NOT NULL,
-  source TEXT NOT NULL REFERENCES sources(id), date TEXT);
+  source TEXT NOT NULL REFERENCES sources(id), date TEXT, hedge TEXT, date_start TEXT,
+  date_end TEXT);
+CREATE TABLE position_supersedes (position TEXT NOT NULL REFERENCES positions(id),
+  earlier TEXT NOT NULL REFERENCES positions(id), PRIMARY KEY (position, earlier));
 CREATE TABLE position_order (position TEXT NOT NULL REFERENCES positions(id),
   relation TEXT NOT NULL CHECK (relation IN ('before', 'after', 'together')),
   step TEXT NOT NULL REFERENCES steps(id), PRIMARY KEY (position, relation, step));
@@ -64,7 +69,9 @@ def _fill(db: sqlite3.Connection, kb) -> None:
             for s in kb.sources
         ],
     )
-    # Actors first without speaks_for, so the order of the file does not matter.
+    # Actors first without speaks_for, so the order of the file does not matter. The
+    # column keeps the first party spoken for (as before several were allowed); the link
+    # table has them all.
     db.executemany(
         "INSERT INTO actors VALUES (?,?,?,NULL,?,?,?,?)",
         [
@@ -80,7 +87,11 @@ def _fill(db: sqlite3.Connection, kb) -> None:
     )
     db.executemany(
         "UPDATE actors SET speaks_for = ? WHERE id = ?",
-        [(a["speaks_for"], a["id"]) for a in kb.actors if a.get("speaks_for")],
+        [(a["speaks_for"][0], a["id"]) for a in kb.actors if a.get("speaks_for")],
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO actor_speaks_for VALUES (?,?)",
+        [(a["id"], party) for a in kb.actors for party in a.get("speaks_for") or ()],
     )
     db.executemany(
         "INSERT OR IGNORE INTO actor_aliases VALUES (?,?)",
@@ -114,7 +125,7 @@ def _fill(db: sqlite3.Connection, kb) -> None:
         [(q["id"], s) for q in kb.quotes for s in q.get("about", [])],
     )
     db.executemany(
-        "INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 p["id"],
@@ -126,9 +137,16 @@ def _fill(db: sqlite3.Connection, kb) -> None:
                 p["summary"],
                 p["source"],
                 p.get("date"),
+                p.get("hedge"),
+                p.get("date_start"),
+                p.get("date_end"),
             )
             for p in kb.positions
         ],
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO position_supersedes VALUES (?,?)",
+        [(p["id"], earlier) for p in kb.positions for earlier in p.get("supersedes") or ()],
     )
     db.executemany(
         "INSERT OR IGNORE INTO position_order VALUES (?,?,?)",
@@ -146,7 +164,7 @@ def _fill(db: sqlite3.Connection, kb) -> None:
     db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
 
 
-def write(kb, path, as_of=None, out=None) -> None:
+def write(kb, path, as_of=None, out=None, firm=False) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
