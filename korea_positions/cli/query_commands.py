@@ -120,6 +120,8 @@ def demands(
         options.step_id(kb, step),
         options.source_ids(kb, source),
         stance.value if stance else None,
+        options.as_of(as_of),
+        firm,
     )
     emit(records, views.POSITIONS, fmt, s.env)
 
@@ -146,6 +148,7 @@ def quotes(
         Optional[str],
         typer.Option("--contains", help="Only quotes containing this text (case-insensitive)."),
     ] = None,
+    as_of: options.AsOf = None,
     fmt: options.Format = None,
 ) -> None:
     """List quotes: the exact words, their speaker, who relayed them, and the source.
@@ -162,6 +165,7 @@ def quotes(
         options.actor_ids(kb, actor),
         options.step_id(kb, step),
         contains,
+        options.as_of(as_of),
     )
     emit(records, views.QUOTES, fmt, s.env)
 

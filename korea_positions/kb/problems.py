@@ -28,7 +28,10 @@ def pydantic_problems(
         else:
             value = error.get("input")
             shown_value = f" (got {value!r})" if isinstance(value, str) and len(value) < 60 else ""
-            message = f"{where}: {error['msg']}{shown_value}"
+            if error["type"] == "value_error":  # our own validators' words, which quote it
+                message = f"{where}: {error['msg'].removeprefix('Value error, ')}"
+            else:
+                message = f"{where}: {error['msg']}{shown_value}"
         problems.append(Problem(shown, line, col, message))
     return problems
 
