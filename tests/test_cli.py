@@ -225,4 +225,7 @@ def test_bundled_kb_is_default(kpos):
 def test_version(kpos):
     from korea_positions import __version__
 
-    assert kpos("--version").stdout.strip() == f"kpos {__version__}"
+    first, second = kpos("--version").stdout.splitlines()
+    assert first == f"kpos {__version__}"
+    assert second.startswith("bundled knowledge base: 2 sources, ")
+    assert "latest source 2018-09-17, in " in second

@@ -26,8 +26,23 @@ app = typer.Typer(
 
 
 def _version(value: bool) -> None:
+    """The version, and what the bundled knowledge base holds and where it lies."""
     if value:
         typer.echo(f"kpos {__version__}")
+        from korea_positions.kb.cache import load_cached
+        from korea_positions.kb.files import bundled_root
+
+        root = bundled_root()
+        try:
+            kb = load_cached(root)
+            counts = kb.counts()
+            latest = max(kb.published.values(), default="none")
+            typer.echo(
+                f"bundled knowledge base: {counts['sources']} sources, {counts['positions']} "
+                f"positions, {counts['quotes']} quotes, latest source {latest}, in {root}"
+            )
+        except Exception as exc:  # noqa: BLE001 - the version is said whatever the data
+            typer.echo(f"bundled knowledge base: cannot be read ({exc}), in {root}")
         raise typer.Exit()
 
 
