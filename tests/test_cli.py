@@ -178,9 +178,10 @@ def test_empty_result_is_success(kpos):
 
 def test_actor_table_shows_card_positions_and_quotes(kpos):
     out = kpos("actor", "lee", "-f", "table").stdout
-    assert "Lee Min-ho" in out and "speaks for: rok" in out
+    lines = [" ".join(line.split()) for line in out.splitlines()]
+    assert "Lee Min-ho (lee-min-ho, person)" in lines and "speaks for rok" in lines
     assert "simultaneously" in out and "Seoul proposes the declaration" in out
-    assert "order: declaration + inventory" in out
+    assert "order declaration + inventory" in lines
 
 
 def test_validate_ok_counts(kpos):

@@ -2,34 +2,36 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from korea_positions.output import views
-from korea_positions.output.formats.table_format import table, text
+from korea_positions.output.formats.layout import block
+from korea_positions.output.formats.table_format import pairs, parts, table_lines
 
 
-def show_actor(console, records) -> None:
+def show_actor(screen, records) -> None:
     actor = records[0]
-    console.print(text(actor["name"], style="bold") + text(f"  ({actor['id']}, {actor['kind']})"))
-    for label, key in (
-        ("aliases", "aliases"),
-        ("roles", "roles"),
-        ("speaks for", "speaks_for"),
-        ("spoken for by", "members"),
-        ("codes", "codes"),
-    ):
-        if actor.get(key):
-            console.print(Text(f"{label}: ", style="dim") + text(actor[key]))
-    console.print(
-        Text("order: ", style="dim") + text(views.chain({"stages": actor.get("sequence", [])}))
+    lines = block([(f"{actor['name']}  ({actor['id']}, {actor['kind']})", "bold")], screen.width)
+    lines += pairs(
+        [
+            (label, parts(actor.get(key)))
+            for label, key in (
+                ("aliases", "aliases"),
+                ("roles", "roles"),
+                ("speaks for", "speaks_for"),
+                ("spoken for by", "members"),
+                ("codes", "codes"),
+            )
+        ]
+        + [("order", parts(views.chain({"stages": actor.get("sequence", [])})))],
+        screen.width,
     )
     for view, key in (
         (views.CONFLICTS, "conflicts"),
         (views.POSITIONS, "positions"),
         (views.QUOTES, "quotes"),
     ):
-        console.print()
+        lines.append([])
         if actor[key]:
-            console.print(table(view, actor[key], console.width))
+            lines += table_lines(view, actor[key], screen.width)
         else:
-            console.print(Text(f"{view.title}: none", style="dim"))
+            lines.append([(f"{view.title}: none", "dim")])
+    screen.write(lines)

@@ -24,25 +24,32 @@ class OutputFormat(str, Enum):
     yaml = "yaml"
 
 
+class Styled(tuple):
+    """A table cell of several (text, style) parts, each starting on a new line: a record's
+    id shown dim below what it is about."""
+
+
 class Column(NamedTuple):
     header: str
-    value: Callable[[dict], object]
+    value: Callable[[dict], object]  # the cell: any record value, or Styled
     ratio: int | None = None  # share of spare width for wrapping text columns
     no_wrap: bool = False
+    min_width: int = 0  # prose: at least this wide (else the table is stacked)
 
 
 class View(NamedTuple):
-    """How a command's records look as a table; the other formats print records as they are."""
+    """How a command's records look: as a table (title, columns, noun, or a custom
+    table), and as csv and tsv (`fields`, fixed whatever the records hold; `flat` turns
+    the records into the rows those formats print). json, jsonl and yaml print the
+    records as they are."""
 
     title: str
     columns: tuple[Column, ...] = ()
     noun: tuple[str, str] = ("record", "records")  # singular, plural: "1 quote", "2 quotes"
     single: bool = False  # one object rather than a list (`kpos actor`)
-    narrow: tuple[Column, ...] = ()  # columns for terminals narrower than NARROW
     custom_table: Callable | None = None
-
-
-NARROW = 120
+    fields: tuple[str, ...] = ()  # csv/tsv columns; empty: the records' fields
+    flat: Callable[[list[dict]], list[dict]] | None = None
 
 
 def column(name: str, header: str | None = None, **kwargs) -> Column:

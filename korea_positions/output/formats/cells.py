@@ -41,8 +41,15 @@ def cell(value: object) -> str:
 
 
 def flat_fields(records: list[dict]) -> list[str]:
-    """Columns for csv/tsv: every field of the records, in first-seen order."""
+    """Every field of the records, in first-seen order."""
     names: dict[str, None] = {}
     for record in records:
         names.update(dict.fromkeys(record))
     return list(names)
+
+
+def flat_rows(view, records: list[dict]) -> tuple[list[str], list[dict]]:
+    """The columns and rows csv and tsv print: the view's fixed columns (a header even
+    for no records), else the records' own fields."""
+    rows = view.flat(records) if view.flat else records
+    return list(view.fields) or flat_fields(rows), rows

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 
-from korea_positions.output.formats.cells import cell, escape_controls, flat_fields
+from korea_positions.output.formats.cells import cell, escape_controls, flat_rows
 
 
 def render(records, view, out, terminal, width=80, colour=True) -> None:
-    fields = flat_fields(records)
+    fields, records = flat_rows(view, records)
     writer = csv.writer(out, lineterminator="\n")
     # The writer quotes a value holding a delimiter, a quote or a character of its line
     # terminator, and so leaves a lone "\r" bare, which readers take as the end of the

@@ -1,79 +1,108 @@
-"""table: Rich tables for people; wraps long text, never truncates it."""
+"""table: records laid out for people on a terminal of any width from 60 columns up.
+
+Columns when they fit (wrapped, a slug broken only after a hyphen), else each record
+stacked as label/value lines; nothing is ever cut off. Data is never read as markup and
+its control characters are shown escaped. No line ends in padding.
+"""
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from korea_positions.output.formats import NARROW
+from korea_positions.output.formats import Styled
 from korea_positions.output.formats.cells import cell, escape_controls
+from korea_positions.output.formats.layout import (
+    GAP,
+    Line,
+    Segment,
+    allocate,
+    block,
+    measure,
+    side_by_side,
+)
+
+LABEL_WIDTH = 16  # at most, for the labels of stacked records and cards
 
 
-def console_for(out, terminal: bool, width: int = 80, colour: bool = True) -> Console:
-    # NO_COLOR means no escape sequences at all (Rich alone would still emit bold/italic).
-    plain = not colour
-    return Console(
-        file=out,
-        force_terminal=terminal and not plain,
-        no_color=plain,
-        color_system=None if plain else "auto",
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-        width=width,
-    )
+class Screen:
+    """Where lines go: through Rich on a terminal wanting colour (it knows the terminal's
+    colours and NO_COLOR), else as plain text."""
+
+    def __init__(self, out, terminal: bool, width: int = 80, colour: bool = True):
+        self.out, self.width = out, width
+        self.console = console_for(out, width) if terminal and colour else None
+
+    def write(self, lines: list[Line]) -> None:
+        if self.console is None:
+            self.out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+            return
+        from rich.text import Text
+
+        self.console.print(Text("\n").join(Text.assemble(*line) for line in lines),
+                           soft_wrap=True)  # fmt: skip
 
 
-def text(value: object, style: str = "") -> Text:
-    """Data as a Text: never parsed as markup, controls escaped."""
-    return Text(escape_controls(cell(value), keep_newlines=True), style=style)
+def console_for(out, width: int = 80):
+    from rich.console import Console
+
+    return Console(file=out, force_terminal=True, highlight=False, emoji=False, markup=False,
+                   soft_wrap=True, width=width)  # fmt: skip
 
 
-MAX_UNBROKEN = 26  # an id longer than this may be folded rather than squeeze the table
+def parts(value: object) -> list[Segment]:
+    """A cell's (text, style) parts, controls escaped; plain values have one part."""
+    found = list(value) if isinstance(value, Styled) else [(value, "")]
+    return [(escape_controls(cell(text), keep_newlines=True), style) for text, style in found]
 
 
-def table(view, records, width: int) -> Table:
-    columns = view.narrow if view.narrow and width < NARROW else view.columns
-    grid = Table(
-        title=view.title,
-        title_justify="left",
-        show_lines=False,
-        expand=False,
-        header_style="bold",
-        pad_edge=False,
-        box=None,
-        padding=(0, 1),
-    )
-    cells = [[text(col.value(record)) for col in columns] for record in records]
-    # Keep ids whole where the width allows: a column is at least as wide as its longest
-    # unbreakable word, unless that would leave the others too little room (then ids fold;
-    # nothing is ever cut off).
-    mins = [
-        min(MAX_UNBROKEN, max((len(w) for row in cells for w in row[i].plain.split()), default=0))
-        if col.ratio
-        else 0
-        for i, col in enumerate(columns)
+def grid(columns, records: list[dict], width: int) -> list[Line] | None:
+    """The records in columns, or None when the columns cannot fit in `width`."""
+    cells = [[parts(column.value(record)) for column in columns] for record in records]
+    measures = []
+    for i, column in enumerate(columns):
+        found = measure([text for row in cells for text, _ in row[i]], column.no_wrap,
+                        column.min_width)  # fmt: skip
+        measures.append(found.joined(measure([column.header])))
+    room = width - GAP * (len(columns) - 1)
+    widths = allocate(measures, [column.ratio or 1 for column in columns], room)
+    if widths is None:
+        return None
+    headers = [
+        block([(column.header, "bold")], w) for column, w in zip(columns, widths, strict=True)
     ]
-    budget = int(width * 0.6)
-    if sum(mins) > budget:
-        mins = [m * budget // sum(mins) for m in mins]
-    for col, minimum in zip(columns, mins, strict=True):
-        grid.add_column(
-            col.header,
-            ratio=col.ratio,
-            no_wrap=col.no_wrap,
-            overflow="fold",
-            min_width=minimum or None,
-        )
+    lines = side_by_side(headers, widths)
     for row in cells:
-        grid.add_row(*row)
-    return grid
+        lines += side_by_side([block(c, w) for c, w in zip(row, widths, strict=True)], widths)
+    return lines
+
+
+def pairs(items: list[tuple[str, list[Segment]]], width: int) -> list[Line]:
+    """Label/value lines, the values wrapped beside their labels; empty values left out."""
+    items = [(label, found) for label, found in items if any(text for text, _ in found)]
+    label_width = min(LABEL_WIDTH, max((len(label) for label, _ in items), default=0))
+    value_width = max(width - label_width - GAP, 1)
+    lines: list[Line] = []
+    for label, found in items:
+        cells = [block([(label, "dim")], label_width), block(found, value_width)]
+        lines += side_by_side(cells, [label_width, value_width])
+    return lines
+
+
+def stacked(columns, records: list[dict], width: int) -> list[Line]:
+    """Each record as label/value lines, a blank line between records."""
+    lines: list[Line] = []
+    for n, record in enumerate(records):
+        lines += [[]] if n else []
+        lines += pairs([(column.header, parts(column.value(record))) for column in columns], width)
+    return lines
+
+
+def table_lines(view, records: list[dict], width: int) -> list[Line]:
+    """The view's title, then its records in columns where they fit, else stacked."""
+    body = grid(view.columns, records, width) or stacked(view.columns, records, width)
+    return [[(view.title, "italic")], *body]
 
 
 def escaped(value):
-    """Every text in a record with its controls escaped, as `text` does for a cell."""
+    """Every text in a record with its controls escaped, as a cell's are."""
     if isinstance(value, str):
         return escape_controls(value, keep_newlines=True)
     if isinstance(value, list):
@@ -84,15 +113,16 @@ def escaped(value):
 
 
 def render(records, view, out, terminal, width=80, colour=True) -> None:
-    console = console_for(out, terminal, width, colour)
+    screen = Screen(out, terminal, width, colour)
     if view.custom_table is not None:
-        # A custom table may build Text from record values itself: hand it escaped
+        # A custom table may build text from record values itself: hand it escaped
         # records so no control character in the data can reach the terminal raw.
-        view.custom_table(console, [escaped(record) for record in records])
+        view.custom_table(screen, [escaped(record) for record in records])
         return
     if not records:
-        console.print(Text(f"{view.title}: none", style="dim"))
+        screen.write([[(f"{view.title}: none", "dim")]])
         return
-    console.print(table(view, records, console.width))
     count = len(records)
-    console.print(Text(f"{count} {view.noun[count != 1]}", style="dim"))
+    screen.write(
+        [*table_lines(view, records, width), [(f"{count} {view.noun[count != 1]}", "dim")]]
+    )

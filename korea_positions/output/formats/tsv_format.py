@@ -7,7 +7,7 @@ the value can be recovered exactly.
 
 from __future__ import annotations
 
-from korea_positions.output.formats.cells import cell, escape_controls, flat_fields
+from korea_positions.output.formats.cells import cell, escape_controls, flat_rows
 
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
@@ -18,7 +18,7 @@ def field(value: object, terminal: bool) -> str:
 
 
 def render(records, view, out, terminal, width=80, colour=True) -> None:
-    fields = flat_fields(records)
+    fields, records = flat_rows(view, records)
     out.write("\t".join(fields) + "\n")
     for record in records:
         out.write("\t".join(field(record.get(name), terminal) for name in fields) + "\n")
