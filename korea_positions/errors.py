@@ -11,7 +11,8 @@ class ExitStatus(IntEnum):
     PROBLEMS = 1  # the knowledge base is invalid, or a check found problems
     USAGE = 2
     INTERNAL = 70  # a bug in kpos itself
-    IO_ERROR = 74  # output could not be written (a full disk, a closed stdout)
+    IO_ERROR = 74  # output could not be written (a full disk, a closed stdout, a path of
+    # the wrong kind)
     INTERRUPTED = 130
 
 
@@ -47,3 +48,10 @@ class UsageError(KposError):
     def __init__(self, message: str, param_hint: str | None = None):
         self.param_hint = param_hint
         super().__init__(message)
+
+
+class CannotWrite(KposError):
+    """An output file or directory cannot be written: a path of the wrong kind (a file
+    where a directory is needed, or the reverse), no permission, a full disk."""
+
+    exit_status = ExitStatus.IO_ERROR

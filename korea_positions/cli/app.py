@@ -18,6 +18,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Exit codes: 0 success (an empty result too); 1 invalid knowledge base or a failed "
+    "check; 2 usage error; 70 internal error (a bug: --debug shows the traceback); 74 the "
+    "output could not be written; 130 interrupted.",
     pretty_exceptions_enable=False,
     # Plain click help and errors: stable text for the README's reference and for scripts,
     # and no Rich import just to print usage.

@@ -112,8 +112,6 @@ def export(
     path = None if output in (None, "-") else Path(output).expanduser()
     if path is not None and not path.parent.is_dir():
         raise UsageError(f"no such directory: {path.parent}", "--output")
-    if path is not None and fmt != ExportFormat.csv and path.is_dir():
-        raise UsageError(f"{output} is a directory", "--output")
     s = session(ctx)
     writer(fmt)(s.kb(), path, options.as_of(as_of), s.env.stdout, firm)
     if path is not None:
@@ -148,7 +146,7 @@ def schema(
     """
     from pathlib import Path
 
-    from korea_positions.atomic import write_atomically
+    from korea_positions.atomic import directory_for, write_atomically
     from korea_positions.output import schemas
 
     env = session(ctx).env
@@ -157,8 +155,9 @@ def schema(
         env.stdout.write(schemas.schema_text(kind.value) if kind else schemas.all_text(kinds))
         return
     directory = Path(output_dir).expanduser()
-    if not directory.is_dir():
+    if not directory.exists():
         raise UsageError(f"no such directory: {output_dir}", "--output-dir")
+    directory = directory_for(directory)
     for name in kinds:
         write_atomically(directory / schemas.file_name(name),
                          schemas.schema_text(name).encode("utf-8"))  # fmt: skip

@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import io
 
-from korea_positions.atomic import write_atomically
+from korea_positions.atomic import directory_for, write_atomically
 from korea_positions.kb.knowledge import KINDS
 from korea_positions.output.formats.cells import cell, flat_fields
 
 
 def write(kb, path, as_of=None, out=None, firm=False) -> None:
-    path.mkdir(exist_ok=True)
+    path = directory_for(path)
     for kind in KINDS:
         records = getattr(kb, kind)
         fields = flat_fields(records)

@@ -1,14 +1,14 @@
 """sqlite: tables with primary and foreign keys, link tables for lists, and a full-text
 index over quotes (FTS5), ready for the sqlite3 shell or Datasette.
 
-Built in a temporary file beside the target, then moved into place.
+Built in a temporary file beside the target, then moved into place (korea_positions.atomic).
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
+
+from korea_positions.atomic import replacement
 
 SCHEMA = """
 PRAGMA foreign_keys = ON;
@@ -165,9 +165,7 @@ def _fill(db: sqlite3.Connection, kb) -> None:
 
 
 def write(kb, path, as_of=None, out=None, firm=False) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
+    with replacement(path) as temporary:
         db = sqlite3.connect(temporary)
         try:
             db.executescript(SCHEMA)
@@ -178,8 +176,3 @@ def write(kb, path, as_of=None, out=None, firm=False) -> None:
                 raise ValueError(f"foreign key check failed: {problems[:3]}")
         finally:
             db.close()
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
