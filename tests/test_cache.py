@@ -148,3 +148,11 @@ def test_checking_only_what_changed_finds_what_checking_everything_finds(kpos, k
         assert (cached.exit_code, cached.stdout) == (fresh.exit_code, fresh.stdout), (file, new)
         statuses.append(cached.exit_code)
     assert statuses == [0, 1, 0, 1, 0, 1, 0, 1, 0]
+
+
+def test_a_damaged_record_in_the_cache_is_rebuilt_not_shown(kpos, kb_copy, private_cache):
+    ids(kpos, kb_copy)
+    (cached,) = private_cache.glob("*.sqlite3")
+    with sqlite3.connect(cached) as db:
+        db.execute("""UPDATE records SET body = '{"id": "declar' WHERE kind = 'steps'""")
+    assert ids(kpos, kb_copy) == ["declaration", "inventory", "treaty"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from korea_positions.analysis.statements import counts
-from korea_positions.analysis.textmatch import fold
 from korea_positions.kb.knowledge import KnowledgeBase, Record
 
 ACTOR_FIELDS = ("id", "name", "kind", "aliases", "speaks_for")
@@ -114,6 +113,8 @@ def quote_starts(kb: KnowledgeBase) -> dict[str, str | None]:
 
 def _fold(text: str) -> str:
     """As `kpos verify` compares texts: quote marks, dashes and spaces alike."""
+    from korea_positions.analysis.textmatch import fold  # only for --contains
+
     return " ".join(fold(text).casefold().split())
 
 

@@ -12,7 +12,7 @@ Pure: knowledge base in, constraints out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from korea_positions.kb.knowledge import KnowledgeBase, Record
 
@@ -20,8 +20,7 @@ BEFORE = "before"
 TOGETHER = "together"
 
 
-@dataclass(frozen=True)
-class Constraint:
+class Constraint(NamedTuple):
     """An order held on one pair of steps. For 'before', `first` comes before `second`;
     for 'together' the two are in string order. `positions` are the statements standing
     behind it; `hedged` when every one of them is hedged."""

@@ -50,7 +50,7 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def main(
+def global_options(
     ctx: typer.Context,
     data: Annotated[
         Optional[str],

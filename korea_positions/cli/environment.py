@@ -7,20 +7,22 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 
-@dataclass
 class Environment:
-    stdin: TextIO = field(default_factory=lambda: sys.stdin)
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
-    terminal: bool = False  # standard output is a terminal
-    width: int = 80
-    colour: bool = True  # NO_COLOR unset
-    cache_dir: Path | None = None  # None: the platform's cache directory
+    # A plain class, not a dataclass: this is on every command's start-up path.
+    def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None,
+                 stderr: TextIO | None = None, terminal: bool = False, width: int = 80,
+                 colour: bool = True, cache_dir: Path | None = None):  # fmt: skip
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        self.terminal = terminal  # standard output is a terminal
+        self.width = width
+        self.colour = colour  # NO_COLOR unset
+        self.cache_dir = cache_dir  # None: the platform's cache directory
 
     @classmethod
     def from_process(cls) -> Environment:

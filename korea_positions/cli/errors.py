@@ -20,9 +20,14 @@ from korea_positions.output.formats.cells import escape_controls
 class KposCommand(TyperCommand):
     def invoke(self, ctx: click.Context):
         from korea_positions.cli.session import session
+        from korea_positions.kb.knowledge import StoreDamaged
 
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except StoreDamaged:  # a cache damaged under a command: build it, once more
+                session(ctx).forget_cache()
+                return super().invoke(ctx)
         except UsageError as exc:
             raise click.BadParameter(str(exc), ctx=ctx, param_hint=exc.param_hint) from None
         except click.ClickException:

@@ -60,7 +60,7 @@ def current(readme: str) -> str:
     return readme[start:end]
 
 
-def main(argv: list[str]) -> int:
+def rewrite_readme(argv: list[str]) -> int:
     path = Path(argv[0] if argv else "README.md")
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(current(text), reference()), encoding="utf-8")
@@ -68,4 +68,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(rewrite_readme(sys.argv[1:]))

@@ -20,6 +20,13 @@ class Session:
 
         return resolve_root(self.data)
 
+    def forget_cache(self) -> None:
+        """Delete this knowledge base's cache: the next `kb()` builds it again."""
+        from korea_positions.kb import cache
+
+        cache.remove(cache.cache_path(self.root, self.env.cache_dir))
+        self._kb = None
+
     def kb(self):
         if self._kb is None:
             from korea_positions.kb import cache

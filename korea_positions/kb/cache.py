@@ -37,13 +37,13 @@ def load_cached(root: Path, directory: Path | None = None) -> KnowledgeBase:
         try:
             db = _open(path)
         except (sqlite3.Error, store.ForeignStore, OSError):
-            _remove(path)
+            remove(path)
             continue
         try:
             return load(root, db)
         except sqlite3.DatabaseError:  # damaged under our feet: start again
             db.close()
-            _remove(path)
+            remove(path)
     return load(root, store.connect(":memory:"))
 
 
@@ -57,7 +57,7 @@ def clear(directory: Path | None = None) -> list[Path]:
     directory = directory or cache_dir()
     removed = []
     for path in sorted(directory.glob("kb-*.sqlite3")):
-        _remove(path)
+        remove(path)
         removed.append(path)
     return removed
 
@@ -67,7 +67,7 @@ def _open(path: Path) -> sqlite3.Connection:
     return store.connect(str(path))
 
 
-def _remove(path: Path) -> None:
+def remove(path: Path) -> None:
     for name in (path, *(Path(f"{path}-{end}") for end in ("journal", "wal", "shm"))):
         try:
             name.unlink()

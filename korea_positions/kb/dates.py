@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 _ONE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -29,6 +30,7 @@ class Span(NamedTuple):
     approximate: bool
 
 
+@lru_cache(maxsize=4096)  # a knowledge base repeats few dates many times
 def parse(text: str) -> Span:
     """The span a date means; raises ValueError saying what is allowed."""
     written = text

@@ -21,6 +21,10 @@ KINDS = ("sources", "actors", "steps", "positions", "quotes")
 PARTY_KINDS = ("state", "organization")
 
 
+class StoreDamaged(Exception):
+    """What the store holds cannot be read back: a damaged cache, to be built again."""
+
+
 class KnowledgeBase:
     def __init__(self, db: sqlite3.Connection, root: Path | None = None):
         self.db = db
@@ -42,7 +46,10 @@ class KnowledgeBase:
         return cls(db)
 
     def _decode(self, kind: str, rows) -> list[Record]:
-        records = [json.loads(body) for (body,) in rows]
+        try:
+            records = [json.loads(body) for (body,) in rows]
+        except (ValueError, sqlite3.DatabaseError) as exc:
+            raise StoreDamaged(str(exc)) from None
         if kind == "positions":
             published = self.published
             for p in records:

@@ -28,7 +28,6 @@ to places only when first asked (that is, on an error).
 from __future__ import annotations
 
 import stat
-from array import array
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,7 @@ import yaml
 from yaml.cyaml import CParser  # libyaml is required: no pure-Python fallback
 
 from korea_positions.errors import Problem
+from korea_positions.kb.locator import Locator
 from korea_positions.kb.yamlscan import Scan
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -65,49 +65,6 @@ class YamlProblem(Exception):
     def __init__(self, problem: Problem):
         self.problem = problem
         super().__init__(str(problem))
-
-
-class Locator:
-    """Maps a path into the data (keys and list indexes, as pydantic reports locations) to
-    a 1-based line and column: where the key is written for a mapping's value, where the
-    item starts for a list's; (1, 1) for the root. The map is made on the first question,
-    by matching each value's start, kept in document order, to the data: so the data must
-    not be changed before."""
-
-    def __init__(self, data: Any, starts: list[int], text: str):
-        # Kept for every file a loader reads: the starts as an array of machine integers.
-        self._data, self._starts, self._text = data, array("q", starts), text
-        self._marks: dict[tuple, tuple[int, int]] | None = None
-
-    def marks(self) -> dict[tuple, tuple[int, int]]:
-        """Every value's place."""
-        if self._marks is None:
-            starts, position = iter(self._starts), Scan(self._text).position
-            marks = {(): (1, 1)}
-
-            def visit(value, path: tuple) -> None:  # as deep as MAX_DEPTH at most
-                if type(value) is dict:
-                    for key, item in value.items():
-                        marks[path + (key,)] = position(next(starts))  # the key's
-                        next(starts)  # the value's
-                        visit(item, path + (key,))
-                elif type(value) is list:
-                    for index, item in enumerate(value):
-                        marks[path + (index,)] = position(next(starts))
-                        visit(item, path + (index,))
-
-            next(starts)  # the root's
-            visit(self._data, ())
-            self._marks, self._starts, self._text = marks, array("q"), ""
-        return self._marks
-
-    def find(self, path: tuple) -> tuple[int, int]:
-        """The place of the value at `path`, or of its nearest ancestor that exists."""
-        marks = self.marks()
-        path = tuple(path)
-        while path not in marks:
-            path = path[:-1]
-        return marks[path]
 
 
 def read_yaml(path: Path, shown_as: str) -> tuple[Any, Locator]:
