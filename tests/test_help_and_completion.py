@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shlex
+import shutil
 import subprocess
 import sys
 
@@ -104,3 +106,44 @@ def test_completes_steps_and_sources_of_another_kb(tmp_path):
 
 def test_completion_on_a_broken_kb_is_silent(tmp_path):
     assert complete(f"kpos --data {tmp_path} demands --actor a", tmp_path) == []
+
+
+def bash_complete(words: list[str], tmp_path) -> list[str]:
+    """COMPREPLY after the completion function that `kpos --show-completion bash` installs
+    runs on these words, in a real bash, as on a Tab."""
+    from terminal import BIN, KPOS
+
+    if KPOS is None or shutil.which("bash") is None:
+        pytest.skip("needs the kpos console script and bash")
+    quoted = " ".join(shlex.quote(w) for w in words)
+    script = (
+        "source <(kpos --show-completion bash)\n"
+        f"COMP_WORDS=({quoted}); COMP_CWORD={len(words) - 1}\n"
+        "_kpos_completion kpos\n"
+        "printf '%s\\n' \"${COMPREPLY[@]}\"\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "KPOS_DATA"} | {
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    result = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True,
+                            timeout=60)  # fmt: skip
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    return [line for line in result.stdout.split("\n") if line]
+
+
+@pytest.mark.parametrize(
+    "words,expected",
+    [
+        (["kpos", "demands", "--actor", "Mo"], ["moon-chung-in", "moon-jae-in"]),
+        (["kpos", "demands", "--actor", "Kim"], ["kim-il-sung", "kim-jong-un", "kim-sung-han"]),
+        (["kpos", "actor", "trum"], ["donald-trump", "trump-administration-officials"]),
+        (["kpos", "actor", "TRUMP"], ["donald-trump", "trump-administration-officials"]),
+        (["kpos", "quotes", "--actor", "Pyong"], ["dprk"]),
+        (["kpos", "demands", "--step", "End-Of-War"], ["end-of-war-declaration"]),
+        (["kpos", "quotes", "--source", "NYT"], ["nyt", "nyt-2018-09-17"]),
+        (["kpos", "show", "Quote:atl-us-sin"], ["quote:atl-us-sincerity"]),
+    ],
+)
+def test_bash_completion_ignores_case_and_matches_names(words, expected, tmp_path):
+    assert bash_complete(words, tmp_path) == expected

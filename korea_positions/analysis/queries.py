@@ -21,6 +21,13 @@ def _pick(record: Record, fields: tuple[str, ...]) -> Record:
     return {f: record[f] for f in fields} | {k: v for k, v in record.items() if k not in fields}
 
 
+def listed(kind: str, record: Record) -> Record:
+    """A record of a kind (`positions`...) as its listing command prints it."""
+    fields = {"actors": ACTOR_FIELDS, "steps": STEP_FIELDS, "sources": SOURCE_FIELDS,
+              "positions": POSITION_FIELDS, "quotes": QUOTE_FIELDS}[kind]  # fmt: skip
+    return _pick(record, fields)
+
+
 def actors(kb: KnowledgeBase, kind: str | None = None) -> list[Record]:
     return [_pick(a, ACTOR_FIELDS) for a in kb.actors if kind is None or a["kind"] == kind]
 

@@ -27,12 +27,12 @@ Firm = Annotated[
 ]
 Parties = Annotated[
     Optional[list[str]],
-    typer.Option("--actor", "-a", autocompletion=completion.actors,
+    typer.Option("--actor", "-a", click_type=completion.ACTORS,
                  help="Actor (repeatable) [default: every party with an order]."),
 ]  # fmt: skip
 Source = Annotated[
     Optional[str],
-    typer.Option("--source", autocompletion=completion.sources, help="Source id or outlet key."),
+    typer.Option("--source", click_type=completion.SOURCES, help="Source id or outlet key."),
 ]
 
 

@@ -33,7 +33,7 @@ def actor(
     ctx: typer.Context,
     name: Annotated[
         str,
-        typer.Argument(autocompletion=completion.actors, help="Id, name, alias or unique surname."),
+        typer.Argument(click_type=completion.ACTORS, help="Id, name, alias or unique surname."),
     ],
     as_of: options.AsOf = None,
     firm: options.Firm = False,
@@ -87,7 +87,7 @@ def demands(
         typer.Option(
             "--actor",
             "-a",
-            autocompletion=completion.actors,
+            click_type=completion.ACTORS,
             help="Actor (repeatable); a party includes those who speak for it.",
         ),
     ] = None,
@@ -96,7 +96,7 @@ def demands(
         typer.Option(
             "--step",
             "-s",
-            autocompletion=completion.steps,
+            click_type=completion.STEPS,
             help="Only positions on this step, or ordering it against another.",
         ),
     ] = None,
@@ -134,14 +134,14 @@ def quotes(
         typer.Option(
             "--actor",
             "-a",
-            autocompletion=completion.actors,
+            click_type=completion.ACTORS,
             help="Speaker (repeatable); a party includes those who speak for it.",
         ),
     ] = None,
     step: Annotated[
         Optional[str],
         typer.Option(
-            "--step", "-s", autocompletion=completion.steps, help="Only quotes about this step."
+            "--step", "-s", click_type=completion.STEPS, help="Only quotes about this step."
         ),
     ] = None,
     contains: Annotated[

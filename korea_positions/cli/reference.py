@@ -17,6 +17,7 @@ END = "<!-- end of command reference -->"
 COMMANDS = [
     "actors",
     "actor",
+    "show",
     "steps",
     "sources",
     "demands",

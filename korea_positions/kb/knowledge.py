@@ -99,6 +99,20 @@ class KnowledgeBase:
         found = dict(self.db.execute("SELECT kind, COUNT(*) FROM records GROUP BY kind"))
         return {kind: found.get(kind, 0) for kind in KINDS}
 
+    def ids(self, kind: str) -> list[str]:
+        """The ids of a kind, in the order written."""
+        rows = self.db.execute("SELECT id FROM records WHERE kind = ? ORDER BY file, seq", (kind,))
+        return [record_id for (record_id,) in rows]
+
+    def record(self, kind: str, record_id: str) -> Record | None:
+        """One record of a kind by its id, or None."""
+        rows = self.db.execute(
+            "SELECT body FROM records WHERE kind = ? AND id = ? ORDER BY file, seq LIMIT 1",
+            (kind, record_id),
+        )
+        found = self._decode(kind, rows)
+        return found[0] if found else None
+
     def origin(self, kind: str, record_id: str) -> tuple[str, int, int]:
         """Where a record is defined: (file as shown, line, col)."""
         row = self.db.execute(

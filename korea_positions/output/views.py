@@ -212,3 +212,25 @@ ACTOR = View(
         *("members", "positions", "quotes", "sequence", "conflicts"),
     ),
 )
+
+
+def _record_card(kind: str):
+    def show(screen, records) -> None:
+        from korea_positions.output.record_card import show_record
+
+        show_record(screen, kind, records[0])
+
+    return show
+
+
+# `kpos show`: one record of each kind; csv and tsv print the columns of its kind.
+SHOW = {
+    kind: View(kind, single=True, custom_table=_record_card(kind), fields=fields)
+    for kind, fields in (
+        ("position", POSITION_FIELDS),
+        ("quote", QUOTE_FIELDS),
+        ("actor", ACTOR_FIELDS),
+        ("step", STEP_FIELDS),
+        ("source", SOURCE_FIELDS),
+    )
+}
