@@ -142,6 +142,7 @@ def bash_complete(words: list[str], tmp_path) -> list[str]:
         (["kpos", "quotes", "--actor", "Pyong"], ["dprk"]),
         (["kpos", "demands", "--step", "End-Of-War"], ["end-of-war-declaration"]),
         (["kpos", "quotes", "--source", "NYT"], ["nyt", "nyt-2018-09-17"]),
+        (["kpos", "demands", "--stance", "DEM"], ["demand"]),
         (["kpos", "show", "Quote:atl-us-sin"], ["quote:atl-us-sincerity"]),
     ],
 )

@@ -9,11 +9,12 @@ import typer
 from korea_positions import __version__
 from korea_positions.cli import kb_commands, query_commands, show_command
 from korea_positions.cli.environment import Environment
-from korea_positions.cli.errors import KposCommand
+from korea_positions.cli.errors import KposCommand, KposGroup
 from korea_positions.cli.session import Session
 
 app = typer.Typer(
     name="kpos",
+    cls=KposGroup,
     help="Who demands what, and in which order, in the negotiations over ending the Korean War.",
     no_args_is_help=True,
     add_completion=True,

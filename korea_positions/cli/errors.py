@@ -9,8 +9,10 @@ usage error first gets the command's context, so Click prints the usage line abo
 
 from __future__ import annotations
 
+import re
+
 import click
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from korea_positions.cli.environment import Environment
 from korea_positions.errors import ExitStatus, InvalidKnowledgeBase, KposError, UsageError
@@ -36,6 +38,25 @@ class KposCommand(TyperCommand):
             current = session(ctx)
             exc = _with_places(exc, current)
             raise click.exceptions.Exit(exit_status(exc, current.env, current.debug)) from None
+
+
+class KposGroup(TyperGroup):
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        """An unknown command, with one "did you mean" (Click and Typer each add theirs)."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            raise click.UsageError(one_suggestion(exc.format_message()), exc.ctx) from None
+
+
+_SUGGESTION = re.compile(r" *\(?Did you mean [^?]*\?\)?")
+
+
+def one_suggestion(message: str) -> str:
+    """The message with its first "did you mean" only."""
+    found = _SUGGESTION.findall(message)
+    rest = _SUGGESTION.sub("", message)
+    return f"{rest}{found[0]}" if found else message
 
 
 def _with_places(exc: Exception, current) -> Exception:

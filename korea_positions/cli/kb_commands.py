@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from korea_positions.cli import options
+from korea_positions.cli.errors import KposGroup
 from korea_positions.cli.output import emit
 from korea_positions.cli.session import session
 from korea_positions.errors import ExitStatus, InvalidKnowledgeBase, UsageError
@@ -129,7 +130,10 @@ def schema(
     ctx: typer.Context,
     kind: Annotated[
         Optional[SchemaKind],
-        typer.Argument(help="Which file's schema [default: all, as one JSON object by kind]."),
+        typer.Argument(
+            case_sensitive=False,
+            help="Which file's schema [default: all, as one JSON object by kind].",
+        ),
     ] = None,
     output_dir: Annotated[
         Optional[str],
@@ -164,7 +168,8 @@ def schema(
         env.stderr.write(f"kpos: wrote {directory / schemas.file_name(name)}\n")
 
 
-cache_app = typer.Typer(help="The cache of validated knowledge bases.", no_args_is_help=True)
+cache_app = typer.Typer(help="The cache of validated knowledge bases.", no_args_is_help=True,
+                        cls=KposGroup)  # fmt: skip
 
 
 def cache_path(ctx: typer.Context) -> None:

@@ -15,7 +15,8 @@ from korea_positions.vocabulary import ActorKind, Stance
 def actors(
     ctx: typer.Context,
     kind: Annotated[
-        Optional[ActorKind], typer.Option("--kind", help="Only actors of this kind.")
+        Optional[ActorKind],
+        typer.Option("--kind", case_sensitive=False, help="Only actors of this kind."),
     ] = None,
     fmt: options.Format = None,
 ) -> None:
@@ -101,7 +102,9 @@ def demands(
         ),
     ] = None,
     source: options.Source = None,
-    stance: Annotated[Optional[Stance], typer.Option("--stance", help="Only this stance.")] = None,
+    stance: Annotated[
+        Optional[Stance], typer.Option("--stance", case_sensitive=False, help="Only this stance.")
+    ] = None,
     as_of: options.AsOf = None,
     firm: options.Firm = False,
     fmt: options.Format = None,
