@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import MINI, edit
+from conftest import MINI, edit, line_of
 
-from korea_positions.analysis.textmatch import Normalized, find, word_diff
+from korea_positions.analysis.textmatch import Normalized, closest_words, find, word_diff
 
 TEXTS = MINI / "texts"
 
@@ -122,3 +122,52 @@ def test_a_text_that_is_not_a_regular_file_is_no_text(kpos, tmp_path):
     (tmp_path / "beta.txt").write_bytes((TEXTS / "beta.txt").read_bytes())
     result, records = verdicts(kpos, MINI, tmp_path)
     assert records["alpha-token"]["status"] == "no-text"
+
+
+def test_failed_lists_only_the_problems_with_where_they_are_written(kpos, kb_copy):
+    edit(kb_copy / "data/sources/alpha.yaml", "token of trust", "token of faith")
+    result = kpos("verify", "--texts", str(TEXTS), "--failed", "-f", "json", data=kb_copy)
+    assert result.exit_code == 1
+    (record,) = json.loads(result.stdout)
+    line = line_of(kb_copy / "data/sources/alpha.yaml", "- id: alpha-token")
+    assert record["quote"] == "alpha-token" and record["origin"].endswith(f"alpha.yaml:{line}")
+    assert record["detail"].startswith(f"{record['origin']}: not in the text; closest passage")
+    everything = json.loads(
+        kpos("verify", "--texts", str(TEXTS), "-f", "json", data=kb_copy).stdout
+    )
+    assert len(everything) == 4 and {r["status"] for r in everything} == {"ok", "not-found"}
+
+
+def test_failed_with_nothing_failing_prints_a_header_only(kpos):
+    result = kpos("verify", "--texts", str(TEXTS), "--failed", "-f", "tsv")
+    assert result.exit_code == 0 and result.stdout.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "quote,difference",
+    [
+        # The closest passage opens with a quotation mark and ends before a comma and
+        # "she said": neither is a difference.
+        ("a declaration is the token of faith", "-'faith' +'trust'"),
+        ("the declaration is the token of trust", "-'the' +'a'"),
+        ("a declaration is a token of trust", "-'a' +'the'"),
+        ("a declaration is the token", None),
+    ],
+)
+def test_the_difference_has_no_alignment_noise(kpos, kb_copy, quote, difference):
+    edit(kb_copy / "data/sources/alpha.yaml", "a declaration is the token of trust", quote)
+    _, records = verdicts(kpos, kb_copy)
+    record = records["alpha-token"]
+    if difference is None:
+        assert record["status"] == "ok"
+    else:
+        assert record["detail"].endswith(f"; difference: {difference}"), record["detail"]
+
+
+def test_closest_words_cut_the_passage_to_the_quote():
+    passage = "“It will be a political statement expressing a common will,” Mr"
+    cut, difference = closest_words(
+        "It will be a political statement expressing the shared will", passage
+    )
+    assert cut == "It will be a political statement expressing a common will"
+    assert difference == "-'the shared' +'a common'"

@@ -132,17 +132,45 @@ def _closest(needle: str, haystack: Normalized) -> Match:
     return Match(False, original_start, original_end, score)
 
 
-_WORDS = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
+_WORDS = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
 def word_diff(expected: str, actual: str) -> str:
     """`-word` for words of the quote missing from the passage, `+word` for words the passage
     has instead."""
-    a, b = _WORDS.findall(fold(expected)), _WORDS.findall(fold(actual))
+    return closest_words(expected, actual)[1]
+
+
+def closest_words(quote: str, passage: str) -> tuple[str, str]:
+    """The passage cut to the words that line up with the quote's first and last, and the
+    word-level difference between them: `-'words'` the quote has and the passage lacks,
+    `+'words'` the passage has instead. Words of the passage before the quote's first or
+    after its last (the opening quotation mark, the reporter's comma) are no difference."""
+    a = [fold(w) for w in _WORDS.findall(quote)]
+    spans = [m.span() for m in _WORDS.finditer(passage)]
+    # Marks at the passage's edges (a dash, an opening quotation mark) are the reporter's
+    # unless the quote has one there too.
+    while len(spans) > 1 and _mark(passage[spans[0][0]]) and not (a and _mark(a[0][0])):
+        spans.pop(0)
+    while len(spans) > 1 and _mark(passage[spans[-1][0]]) and not (a and _mark(a[-1][0])):
+        spans.pop()
+    b = [fold(passage[i:j]) for i, j in spans]
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    while opcodes and opcodes[0][0] == "insert":  # passage words before the quote's first
+        opcodes.pop(0)
+    while opcodes and opcodes[-1][0] == "insert":  # and after its last
+        opcodes.pop()
     parts = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in opcodes:
         if op in ("replace", "delete"):
             parts.append("-" + repr(" ".join(a[i1:i2])))
         if op in ("replace", "insert"):
             parts.append("+" + repr(" ".join(b[j1:j2])))
-    return " ".join(parts)
+    used = [j for op, _, _, j1, j2 in opcodes for j in range(j1, j2)]
+    cut = passage[spans[min(used)][0] : spans[max(used)][1]] if used else passage
+    return cut, " ".join(parts)
+
+
+def _mark(first: str) -> bool:
+    """Whether a token (by its first character) is a punctuation mark, not a word."""
+    return not (first.isalnum() or first == "_")

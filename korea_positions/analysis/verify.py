@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 
-from korea_positions.analysis.textmatch import Normalized, find, word_diff
+from korea_positions.analysis.textmatch import Normalized, closest_words, find
 from korea_positions.kb.knowledge import KnowledgeBase, Record
 
 OK, NOT_FOUND, NO_TEXT, SHA_MISMATCH = "ok", "not-found", "no-text", "sha-mismatch"
@@ -15,7 +15,8 @@ OK, NOT_FOUND, NO_TEXT, SHA_MISMATCH = "ok", "not-found", "no-text", "sha-mismat
 
 def verify(kb: KnowledgeBase, texts: dict[str, bytes | None]) -> list[Record]:
     """One record per quote, then one per hedged position: quote (the id checked), source,
-    status, detail, line, kind (`quote` or `hedge`), id."""
+    status, detail, line (in the text), kind (`quote` or `hedge`), id, origin (FILE:LINE
+    where the quote or hedge is written)."""
     prepared: dict[str, tuple[Normalized | None, str]] = {}
     for source in kb.sources:
         prepared[source["id"]] = _prepare(source, texts.get(source["id"]))
@@ -24,10 +25,11 @@ def verify(kb: KnowledgeBase, texts: dict[str, bytes | None]) -> list[Record]:
     records = []
     for record_id, source, words, kind in checked:
         haystack, trouble = prepared.get(source, (None, "source has no card"))
-        record = {"quote": record_id, "source": source}
-        records.append(
-            record | _check(words, haystack, trouble, kind) | {"kind": kind, "id": record_id}
-        )
+        file, line, _ = kb.origin("quotes" if kind == "quote" else "positions", record_id)
+        record = {"quote": record_id, "source": source} | _check(words, haystack, trouble, kind)
+        if record["status"] == NOT_FOUND:  # where to correct it
+            record["detail"] = f"{file}:{line}: {record['detail']}"
+        records.append(record | {"kind": kind, "id": record_id, "origin": f"{file}:{line}"})
     return records
 
 
@@ -64,13 +66,13 @@ def _check(words: str, haystack: Normalized | None, trouble: str, kind: str) -> 
         }
     if match.found:
         return record | {"status": OK, "detail": "", "line": line}
-    passage = haystack.original[match.start : match.end]
+    passage, difference = closest_words(words, haystack.original[match.start : match.end])
     flat = " ".join(passage.split())
     return record | {
         "status": NOT_FOUND,
         "detail": (
-            f"closest passage ({match.similarity:.0%} similar) at line {line}: "
-            f"{flat!r}; difference: {word_diff(words, passage)}"
+            f"not in the text; closest passage ({match.similarity:.0%} similar) at line "
+            f"{line}: {flat!r}; difference: {difference}"
         ),
         "line": line,
     }

@@ -50,11 +50,17 @@ def verify(
             help="Directory holding the source texts named by the source cards.",
         ),
     ],
+    failed: Annotated[
+        bool, typer.Option("--failed", help="List only the quotes not verified.")
+    ] = False,
     fmt: options.Format = None,
 ) -> None:
     """Prove every quote is its source's exact words; exit 1 unless all are found.
 
-    Example: kpos verify --texts ../shared/seeds
+    A quote not found is shown with the file and line where it is written, the closest
+    passage of the text and the words that differ.
+
+    Example: kpos verify --texts ~/kpos-texts --failed
     """
     from pathlib import Path
 
@@ -67,10 +73,10 @@ def verify(
     s = session(ctx)
     kb = s.kb()
     records = verify_quotes(kb, read_texts(kb, directory))
-    emit(records, views.VERIFY, fmt, s.env)
-    failed = [r for r in records if r["status"] != OK]
-    if failed:
-        s.env.stderr.write(f"kpos: {len(failed)} of {len(records)} quote(s) not verified\n")
+    problems = [r for r in records if r["status"] != OK]
+    emit(problems if failed else records, views.VERIFY, fmt, s.env)
+    if problems:
+        s.env.stderr.write(f"kpos: {len(problems)} of {len(records)} quote(s) not verified\n")
         raise typer.Exit(ExitStatus.PROBLEMS)
     s.env.stderr.write(f"kpos: all {len(records)} quote(s) verified\n")
 
