@@ -87,7 +87,7 @@ STEPS = View(
 SOURCES = View(
     "Sources",
     (
-        column("id", ratio=2),
+        column("id", ratio=3),
         column("outlet"),
         column("published", no_wrap=True),
         column("title", ratio=3, min_width=16),

@@ -113,10 +113,9 @@ def measure(texts: Sequence[str], no_wrap: bool = False, min_width: int = 0) -> 
 def allocate(measures: Sequence[Measure], ratios: Sequence[int], room: int) -> list[int] | None:
     """Column widths within `room` cells, or None when even the least widths do not fit.
 
-    Each column starts at its least width and grows one cell at a time: first towards a
-    comfortable width (words of up to SLUG cells whole, prose twice its minimum), the
-    column nearest to it first; then towards its natural width in proportion to the
-    ratios. The widths for one more cell of room are the widths for this room plus one
+    Each column starts at its least width and grows one cell at a time, in proportion to
+    the ratios: first towards a comfortable width (words of up to SLUG cells whole, prose
+    twice its minimum), then towards its natural width. The widths for one more cell of room are the widths for this room plus one
     cell, so a wider terminal never narrows a column."""
     widths = [m.least for m in measures]
     spare = room - sum(widths)
@@ -124,7 +123,7 @@ def allocate(measures: Sequence[Measure], ratios: Sequence[int], room: int) -> l
         return None
     comfortable = [m.comfortable for m in measures]
     stages = (
-        (comfortable, lambda i: (comfortable[i] - widths[i], i)),
+        (comfortable, lambda i: ((widths[i] - measures[i].least) / ratios[i], i)),
         ([m.natural for m in measures], lambda i: ((widths[i] - comfortable[i]) / ratios[i], i)),
     )  # fmt: skip
     for targets, priority in stages:
