@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -28,15 +29,18 @@ def test_wrap_keeps_every_character_within_the_width(text, width):
 @settings(max_examples=300, deadline=None)
 @given(TEXT, st.integers(min_value=20, max_value=40))
 def test_wrap_breaks_inside_a_word_only_after_a_hyphen(text, width):
-    """With every hyphen-free piece shorter than the line, a line ends inside a word
-    only after one of its hyphens."""
+    """With every hyphen-free piece shorter than the line, a line that ends inside a word
+    (no space dropped there) ends with a hyphen."""
     if any(cell_len(p) > width for w in text.split() for p in pieces(w)):
         return
-    lines = wrap(text, width)
-    for line, following in zip(lines, lines[1:], strict=False):
-        if line and following and line[-1] != " " and following[0] != " ":
-            joined = f"{line}{following}"
-            assert line.endswith("-") or f"{line} {following}" in f" {text} " or joined not in text
+    at = 0
+    for line in wrap(text, width):
+        assert text.startswith(line, at)
+        at += len(line)
+        if at < len(text) and text[at] == " ":
+            at += 1  # broken at a space
+        elif at < len(text):
+            assert line.endswith("-"), (text, line)
 
 
 def test_slugs_and_dates():
@@ -97,3 +101,38 @@ def test_columns_that_cannot_fit_are_stacked():
     narrow = table([record], views.STEPS, 40)
     assert narrow.splitlines()[1].split() == ["id", "x"]
     assert all(len(line) <= 40 for line in narrow.splitlines())
+
+
+def column_starts(header: str) -> list[int]:
+    """Where each column starts on a header line (columns are two spaces apart)."""
+    import re
+
+    return [m.start() for m in re.finditer(r"(?:^|(?<=  ))\S", header)]
+
+
+@pytest.mark.parametrize("command", ["demands", "quotes", "actors", "steps", "conflicts"])
+def test_wider_terminals_never_narrow_a_column_of_the_bundled_tables(command):
+    from korea_positions.analysis import conflicts, queries
+    from korea_positions.kb.cache import load_uncached
+    from korea_positions.kb.files import bundled_root
+
+    kb = load_uncached(bundled_root())
+    records, view = {
+        "demands": (queries.demands(kb), views.POSITIONS),
+        "quotes": (queries.quotes(kb), views.QUOTES),
+        "actors": (queries.actors(kb), views.ACTORS),
+        "steps": (queries.steps(kb), views.STEPS),
+        "conflicts": (conflicts.conflicts(kb), views.CONFLICTS),
+    }[command]
+    previous = None
+    for width in range(60, 201, 4):
+        lines = table(records, view, width).split("\n")
+        if len(column_starts(lines[1])) != len(view.columns):
+            assert previous is None, width  # stacked only below the widths of a table
+            continue
+        starts = column_starts(lines[1])
+        widths = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+        if previous is not None:
+            assert all(a <= b for a, b in zip(previous, widths, strict=True)), (width, widths)
+        previous = widths
+    assert previous is not None
