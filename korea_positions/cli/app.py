@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from korea_positions import __version__
-from korea_positions.cli import kb_commands, query_commands
+from korea_positions.cli import kb_commands, query_commands, report_commands
 from korea_positions.cli.environment import Environment
 from korea_positions.cli.errors import KposCommand
 from korea_positions.cli.session import Session
@@ -79,7 +79,8 @@ def global_options(
 for command in (
     query_commands.actors, query_commands.actor, query_commands.steps, query_commands.sources,
     query_commands.demands, query_commands.quotes, kb_commands.validate, kb_commands.verify,
-    query_commands.sequence, query_commands.conflicts, kb_commands.export, kb_commands.schema,
+    query_commands.sequence, query_commands.conflicts, report_commands.matrix,
+    kb_commands.export, kb_commands.schema,
 ):  # fmt: skip
     app.command(cls=KposCommand)(command)
 

@@ -23,6 +23,7 @@ COMMANDS = [
     "quotes",
     "sequence",
     "conflicts",
+    "matrix",
     "validate",
     "verify",
     "export",
