@@ -80,7 +80,7 @@ for command in (
     query_commands.actors, query_commands.actor, query_commands.steps, query_commands.sources,
     query_commands.demands, query_commands.quotes, kb_commands.validate, kb_commands.verify,
     query_commands.sequence, query_commands.conflicts, report_commands.matrix,
-    kb_commands.export, kb_commands.schema,
+    report_commands.report, kb_commands.export, kb_commands.schema,
 ):  # fmt: skip
     app.command(cls=KposCommand)(command)
 

@@ -24,6 +24,7 @@ COMMANDS = [
     "sequence",
     "conflicts",
     "matrix",
+    "report",
     "validate",
     "verify",
     "export",

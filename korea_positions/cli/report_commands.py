@@ -2,12 +2,19 @@
 the report, one self-contained HTML page to look at."""
 
 # No `from __future__ import annotations`: Typer reads these annotations at start-up.
+from typing import Annotated
+
 import typer
 
 from korea_positions.cli import options
 from korea_positions.cli.output import emit
 from korea_positions.cli.session import session
+from korea_positions.errors import ExitStatus, KposError, UsageError
 from korea_positions.output.formats import OutputFormat
+
+
+class OutputNotWritten(KposError):
+    exit_status = ExitStatus.IO_ERROR
 
 
 def matrix(
@@ -36,3 +43,48 @@ def matrix(
         emit(matrix_view.rows(records), matrix_view.CELLS, fmt, s.env)
     else:
         emit(records, matrix_view.MATRIX, fmt, s.env)
+
+
+def report(
+    ctx: typer.Context,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="HTML file to write atomically; - for standard output.",
+        ),
+    ] = "kpos-report.html",
+    actor: options.Parties = None,
+    as_of: options.AsOf = None,
+    firm: options.Firm = False,
+) -> None:
+    """Write one self-contained HTML page: matrix, sequences, conflicts, timeline, sources.
+
+    Everything is inline (styles, script, drawings): the page makes no request when it is
+    opened, and a filter box narrows it to the actors or steps typed.
+
+    Example: kpos report -o report.html --as-of 2018-09-01
+    """
+    from pathlib import Path
+
+    from korea_positions.atomic import write_atomically
+    from korea_positions.output.report import render_report
+
+    path = None if output == "-" else Path(output).expanduser()
+    if path is not None and not path.parent.is_dir():
+        raise UsageError(f"no such directory: {path.parent}", "--output")
+    if path is not None and path.is_dir():
+        raise UsageError(f"{output} is a directory", "--output")
+    s = session(ctx)
+    kb = s.kb()
+    page = render_report(kb, options.actor_ids(kb, actor), options.as_of(as_of), firm)
+    if path is None:
+        s.env.stdout.write(page)
+        return
+    try:
+        write_atomically(path, page.encode("utf-8"))
+    except OSError as exc:
+        raise OutputNotWritten(f"cannot write {output}: {exc.strerror or exc}") from None
+    s.env.stderr.write(f"kpos: wrote {path} ({len(page.encode('utf-8')) // 1024} KB)\n")
