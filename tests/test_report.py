@@ -39,6 +39,9 @@ def test_writes_kpos_report_html_by_default_atomically(kpos, tmp_path, monkeypat
     assert written.startswith("<!DOCTYPE html>") and written.rstrip().endswith("</html>")
     assert [p.name for p in tmp_path.iterdir()] == ["kpos-report.html"]  # no temporary left
     assert "wrote" in result.stderr
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert (tmp_path / "kpos-report.html").stat().st_mode & 0o777 == 0o666 & ~mask
     assert kpos("report", "-o", str(tmp_path / "out.html")).exit_code == 0
     assert (tmp_path / "out.html").read_text(encoding="utf-8") == written
 
