@@ -146,10 +146,23 @@ def test_the_filter_narrows_every_part(browser, made, typed, shown):
     assert visible_positions(root) == shown
     status = next(e for e in root.iter() if e.attrs.get("id") == "filter-status").text()
     assert status.startswith(f"Showing {len(shown)} of 9 positions")
-    for e in root.iter():
-        if e.tag in ("th", "td") and "data-actors" in e.attrs and typed == "DPRK":
-            assert e.hidden() == ("dprk" not in e.attrs["data-actors"].split())
     if typed == "DPRK":
+        for e in root.iter():
+            if e.tag in ("th", "td") and "dprk" not in e.attrs.get("data-actors", "dprk").split():
+                assert e.hidden()
+        rows = {
+            e.attrs["data-steps"]: e
+            for e in root.iter()
+            if e.tag == "tr" and e.attrs.get("data-steps")
+        }
+        assert [step for step, row in rows.items() if not row.hidden()] == [
+            "declaration",
+            report_kb.LONG,
+            "denuclearization",
+            "treaty",
+        ]
+        headers = [e.text() for e in root.iter() if e.tag == "abbr" and not e.hidden()]
+        assert headers == ["dprk"]
         quotes = {qid for qid, e in by_id(root, "q-").items() if not e.hidden()}
         assert quotes == {"one-trust"}
         figures = [e for e in root.iter() if "sequence" in e.classes and not e.hidden()]

@@ -60,15 +60,13 @@ def wrap_at_hyphens(text: str, width: int, indent: int = 0) -> list[str]:
 def rows(records: list[dict]) -> list[dict]:
     """One row per step and party, for csv and tsv."""
     return [
-        {
-            "step": r["step"],
-            "actor": actor,
-            "stage": cell["stage"],
-            "hedged": cell["hedged"],
-            "conflict": cell["conflict"],
-        }
+        dict(
+            zip(
+                CELL_FIELDS, (r["step"], actor, c["stage"], c["hedged"], c["conflict"]), strict=True
+            )
+        )
         for r in records
-        for actor, cell in r["parties"].items()
+        for actor, c in r["parties"].items()
     ]
 
 

@@ -43,7 +43,7 @@ def build(kb: KnowledgeBase, actor_ids: list[str] | None, as_of: str | None, fir
         "parties": [s["actor"] for s in ordered],
         "sequences": ordered,
         "troubles": troubles,
-        "rows": [dict(r, depth=level[r["step"]]) for r in rows],
+        "rows": [dict(r, depth=level[r["step"]], holders=_holders(r, rows)) for r in rows],
         "cells": _cells(rows),
         "conflicts": [dict(c, id=conflict_id(c["step_a"], c["step_b"])) for c in found],
         "positions": positions,
@@ -75,6 +75,24 @@ def conflict_id(step_a: str, step_b: str) -> str:
 
 def cell_id(actor: str, step: str) -> str:
     return f"cell-{actor}--{step}"
+
+
+def _holders(row: dict, rows: list[dict]) -> list[str]:
+    """The parties with a stage for the row's step or for a part of it, listed below it."""
+    part_of = {r["step"]: r["part_of"] for r in rows}
+
+    def under(step: str) -> bool:
+        seen = set()
+        while step is not None and step not in seen:
+            if step == row["step"]:
+                return True
+            seen.add(step)
+            step = part_of.get(step)
+        return False
+
+    return sorted(
+        {a for r in rows if under(r["step"]) for a, c in r["parties"].items() if c["stage"]}
+    )
 
 
 def _cells(rows: list[dict]) -> list[dict]:
