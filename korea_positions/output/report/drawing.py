@@ -51,13 +51,13 @@ def sequence_drawing(
     """`seq`: a `sequence` record; `cells`: step -> the party's matrix cell (with its
     `id`, `hedged`, `conflict`); `labels`: step -> label, for the tooltips."""
     width = STAGE_W if horizontal else NARROW_W
-    chars = (width - 2 * PAD - 16) // 7
+    chars = int((width - 2 * PAD - 16) / 7.5)  # a monospace character is 0.6 em: 7.2 px
     stages = []
     for n, stage in enumerate(seq["stages"], 1):
         chips, y = [], HEADER
         for step in stage:
             cell = cells.get(step, {})
-            lines = wrap_at_hyphens(step, chars)
+            lines = wrap_at_hyphens(step, chars - 2 * bool(cell.get("hedged")))
             if cell.get("hedged"):
                 lines[-1] += " ?"
             height = len(lines) * LINE + 2 * PAD
