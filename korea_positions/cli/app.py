@@ -53,9 +53,9 @@ def main(
         Optional[str],
         typer.Option(
             "--data",
-            envvar="KPOS_DATA",
             metavar="DIR",
-            help="Knowledge base root holding data/ and seeds/ (default: the bundled one).",
+            help="Knowledge base root holding data/ and seeds/ [default: KPOS_DATA, else the "
+            "nearest one from the current directory upward, else the bundled one].",
         ),
     ] = None,
     debug: Annotated[

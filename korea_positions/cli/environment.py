@@ -1,7 +1,8 @@
 """What a run of kpos is given by the world: its streams, whether standard output is a
-terminal and how wide, whether colour is wanted, and where the cache lives. Built once
-from the process (`Environment.from_process`) and passed down, so tests can hand a
-command a terminal of any width without a pseudo-terminal."""
+terminal and how wide, whether colour is wanted, where the cache lives, the working
+directory and the KPOS_DATA and KPOS_TEXTS variables. Built once from the process
+(`Environment.from_process`) and passed down, so tests can hand a command a terminal of
+any width without a pseudo-terminal."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ class Environment:
     width: int = 80
     colour: bool = True  # NO_COLOR unset
     cache_dir: Path | None = None  # None: the platform's cache directory
+    cwd: Path | None = None  # None: the process's working directory, when asked
+    kpos_data: str | None = None  # KPOS_DATA: the knowledge base root
+    kpos_texts: str | None = None  # KPOS_TEXTS: where the source texts are
 
     @classmethod
     def from_process(cls) -> Environment:
@@ -30,6 +34,8 @@ class Environment:
         return cls(
             stdin=sys.stdin, stdout=stdout, stderr=sys.stderr, terminal=terminal,
             width=_width(stdout, terminal), colour=not os.environ.get("NO_COLOR"),
+            kpos_data=os.environ.get("KPOS_DATA") or None,
+            kpos_texts=os.environ.get("KPOS_TEXTS") or None,
         )  # fmt: skip
 
 

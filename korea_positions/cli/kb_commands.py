@@ -18,7 +18,9 @@ from korea_positions.output.exports import ExportFormat
 def validate(ctx: typer.Context) -> None:
     """Check the knowledge base; print every problem as FILE:LINE:COL: message.
 
-    Exit 0 and a count of each entity when it is valid, 1 when it has problems.
+    Exit 0 and a count of each entity when it is valid, 1 when it has problems; either
+    way, say which knowledge base was checked (--data, KPOS_DATA, the nearest one from the
+    current directory upward, or the bundled one).
 
     Example: kpos --data ~/my-kb validate
     """
@@ -26,6 +28,7 @@ def validate(ctx: typer.Context) -> None:
     from korea_positions.cli.errors import report_problems
 
     s = session(ctx)
+    where = s.place.describe()
     try:
         kb = s.kb()
         problems = order_problems(kb)
@@ -33,10 +36,11 @@ def validate(ctx: typer.Context) -> None:
             raise InvalidKnowledgeBase(problems)
     except InvalidKnowledgeBase as exc:
         report_problems(exc.problems, s.env.stdout)
-        s.env.stderr.write(f"kpos: {len(exc.problems)} problem(s) found\n")
+        s.env.stderr.write(f"kpos: {len(exc.problems)} problem(s) found in {where}\n")
         raise typer.Exit(ExitStatus.PROBLEMS) from None
     counts = ", ".join(f"{n} {kind}" for kind, n in kb.counts().items())
     s.env.stdout.write(f"ok: {counts}\n")
+    s.env.stderr.write(f"kpos: checked {where}\n")
 
 
 def verify(
