@@ -45,33 +45,28 @@ def validate(ctx: typer.Context) -> None:
 
 def verify(
     ctx: typer.Context,
-    texts: Annotated[
-        str,
-        typer.Option(
-            "--texts",
-            metavar="DIR",
-            help="Directory holding the source texts named by the source cards.",
-        ),
-    ],
+    texts: options.Texts = None,
     fmt: options.Format = None,
 ) -> None:
     """Prove every quote is its source's exact words; exit 1 unless all are found.
 
+    The texts are looked up in --texts DIR, else KPOS_TEXTS, else the knowledge base's
+    texts/ directory.
+
     Example: kpos verify --texts ../shared/seeds
     """
-    from pathlib import Path
-
-    from korea_positions.analysis.verify import OK, read_texts
+    from korea_positions.analysis.verify import NO_TEXT, OK, read_texts
     from korea_positions.analysis.verify import verify as verify_quotes
 
-    directory = Path(texts).expanduser()
-    if not directory.is_dir():
-        raise UsageError(f"no such directory: {texts}", "--texts")
     s = session(ctx)
+    directory, said_by = s.texts(texts)
     kb = s.kb()
-    records = verify_quotes(kb, read_texts(kb, directory))
+    records = verify_quotes(kb, read_texts(kb, directory), s.command("add source", texts=texts))
     emit(records, views.VERIFY, fmt, s.env)
     failed = [r for r in records if r["status"] != OK]
+    if records and all(r["status"] == NO_TEXT for r in records):
+        s.env.stderr.write(options.no_texts_hint(directory, said_by))
+        raise typer.Exit(ExitStatus.PROBLEMS)
     if failed:
         s.env.stderr.write(f"kpos: {len(failed)} of {len(records)} quote(s) not verified\n")
         raise typer.Exit(ExitStatus.PROBLEMS)

@@ -35,6 +35,19 @@ class Session:
 
         return texts_dir(self.root, given, self.env.kpos_texts)
 
+    def command(self, name: str, texts: str | None = None) -> str:
+        """How to run another command on the same knowledge base and texts, to suggest it:
+        `kpos --data DIR add source --texts DIR --update`."""
+        import shlex
+
+        words = ["kpos"]
+        if self.data:
+            words += ["--data", shlex.quote(self.data)]
+        words += name.split()
+        if texts:
+            words += ["--texts", shlex.quote(texts)]
+        return " ".join(words + (["--update"] if name == "add source" else []))
+
     def kb(self):
         if self._kb is None:
             from korea_positions.kb import cache
