@@ -114,7 +114,7 @@ def test_text_must_be_a_bare_file_name(kpos, kb_copy, name):
     edit(kb_copy / "seeds/alpha.yaml", "text: alpha.txt", f"text: {name!r}")
     result = kpos("validate", data=kb_copy)
     assert result.exit_code == 1 and "seeds/alpha.yaml:" in result.stdout
-    assert "text: String should match pattern" in result.stdout
+    assert "text: should be a bare file name, without a directory" in result.stdout
 
 
 def test_a_text_that_is_not_a_regular_file_is_no_text(kpos, tmp_path):
