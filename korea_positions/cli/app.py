@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from korea_positions import __version__
-from korea_positions.cli import kb_commands, query_commands
+from korea_positions.cli import curate_commands, kb_commands, query_commands
 from korea_positions.cli.environment import Environment
 from korea_positions.cli.errors import KposCommand
 from korea_positions.cli.session import Session
@@ -80,8 +80,13 @@ for command in (
     query_commands.actors, query_commands.actor, query_commands.steps, query_commands.sources,
     query_commands.demands, query_commands.quotes, kb_commands.validate, kb_commands.verify,
     query_commands.sequence, query_commands.conflicts, kb_commands.export, kb_commands.schema,
+    curate_commands.init, curate_commands.extract,
 ):  # fmt: skip
     app.command(cls=KposCommand)(command)
+
+add_app = typer.Typer(help="Add to a knowledge base of your own.", no_args_is_help=True)
+add_app.command("source", cls=KposCommand)(curate_commands.add_source)
+app.add_typer(add_app, name="add")
 
 kb_commands.cache_app.command("path", cls=KposCommand)(kb_commands.cache_path)
 kb_commands.cache_app.command("clear", cls=KposCommand)(kb_commands.cache_clear)
