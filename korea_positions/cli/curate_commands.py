@@ -212,19 +212,14 @@ def _writable(s: Session) -> Path:
 
 def _checked(s: Session, what: str):
     """The knowledge base, valid; else its problems on stderr and exit 1."""
-    from korea_positions.analysis.orders import order_problems
     from korea_positions.cli.errors import report_problems
 
     try:
-        kb = s.kb()
-        problems = order_problems(kb)
-        if problems:
-            raise InvalidKnowledgeBase(problems)
+        return s.checked()
     except InvalidKnowledgeBase as exc:
         report_problems(exc.problems, s.env.stderr)
         s.env.stderr.write(f"{what} has {len(exc.problems)} problem(s)\n")
         raise typer.Exit(ExitStatus.PROBLEMS) from None
-    return kb
 
 
 def _next_steps(s: Session, added, text_file: Path, texts: str | None) -> str:

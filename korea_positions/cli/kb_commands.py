@@ -24,16 +24,12 @@ def validate(ctx: typer.Context) -> None:
 
     Example: kpos --data ~/my-kb validate
     """
-    from korea_positions.analysis.orders import order_problems
     from korea_positions.cli.errors import report_problems
 
     s = session(ctx)
     where = s.place.describe()
     try:
-        kb = s.kb()
-        problems = order_problems(kb)
-        if problems:
-            raise InvalidKnowledgeBase(problems)
+        kb = s.checked()
     except InvalidKnowledgeBase as exc:
         report_problems(exc.problems, s.env.stdout)
         s.env.stderr.write(f"kpos: {len(exc.problems)} problem(s) found in {where}\n")

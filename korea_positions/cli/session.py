@@ -48,6 +48,18 @@ class Session:
             words += ["--texts", shlex.quote(texts)]
         return " ".join(words + (["--update"] if name == "add source" else []))
 
+    def checked(self):
+        """The knowledge base, with its orders checked at every date too (what `validate`
+        checks); raises InvalidKnowledgeBase listing every problem."""
+        from korea_positions.analysis.orders import order_problems
+        from korea_positions.errors import InvalidKnowledgeBase
+
+        kb = self.kb()
+        problems = order_problems(kb)
+        if problems:
+            raise InvalidKnowledgeBase(problems)
+        return kb
+
     def kb(self):
         if self._kb is None:
             from korea_positions.kb import cache
