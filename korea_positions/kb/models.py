@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from korea_positions.kb import dates
+from korea_positions.kb.descriptions import describe
 from korea_positions.vocabulary import ActorKind, Stance
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -72,7 +73,9 @@ PartialDate = Annotated[
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, defer_build=True, json_schema_extra=describe
+    )
 
 
 class SourceCard(Strict):
@@ -102,6 +105,8 @@ class Codes(Strict):
 
 
 class Actor(Strict):
+    """A state, organization, person or group (data/actors.yaml)."""
+
     id: Slug
     name: Text
     kind: ActorKind
@@ -118,6 +123,8 @@ class Actor(Strict):
 
 
 class Step(Strict):
+    """An agenda item that can be sequenced (data/steps.yaml)."""
+
     id: Slug
     label: Text
     by: list[Slug] = Field(default_factory=list)
@@ -133,6 +140,8 @@ class Order(Strict):
 
 
 class Quote(Strict):
+    """A passage of the source, verbatim, and who said it."""
+
     id: Slug
     speaker: Slug
     reported_by: Optional[Slug] = None
@@ -142,6 +151,8 @@ class Quote(Strict):
 
 
 class Position(Strict):
+    """One actor's stance on a step, as one source reports it."""
+
     id: Slug
     actor: Slug
     stated_by: Optional[Slug] = None
