@@ -102,7 +102,8 @@ def test_add_source_writes_the_card_and_the_data_file(kpos, empty_root):
     (source,) = json.loads(kpos("sources", "-f", "json", data=empty_root).stdout)
     assert source | {"outlet_name": "The Korea Herald", "date_inferred": False} == source
     assert source["url"] == "https://example.org/a" and source["published"] == "2018-10-02"
-    assert "Next steps:" in result.stderr and "kpos extract herald-2018-10-02" in result.stderr
+    assert "Next steps:" in result.stderr
+    assert f"kpos --data {empty_root} extract herald-2018-10-02" in result.stderr
 
 
 def test_add_source_copies_the_text_only_when_asked(kpos, empty_root):

@@ -42,8 +42,8 @@ def init(
     counts = ", ".join(f"{n} {kind}" for kind, n in kb.counts().items())
     env.stderr.write(
         f"kpos: ok: {counts}\n"
-        f"Next: cd {target} && kpos add source ARTICLE.txt --outlet KEY --outlet-name NAME "
-        '--title "..." --published YYYY-MM-DD --copy\n'
+        f"Next: cd {target}, then add an article: kpos add source ARTICLE.txt --outlet KEY "
+        '--outlet-name NAME --title "..." --published YYYY-MM-DD --copy\n'
     )
 
 
@@ -236,10 +236,11 @@ def _next_steps(s: Session, added, text_file: Path, texts: str | None) -> str:
     data = shown_path(added.data)
     lines += [
         "Next steps:",
-        f"  1. kpos extract {sid}: its quotations, with their likely speakers",
-        "  2. add the people it quotes to data/actors.yaml (the speakers shown by name)",
-        f"  3. kpos extract {sid} --new --format yaml >> {data}: quote stubs",
-        f"  4. edit {data}: settle each stub's speaker and `about`; add the positions",
-        "  5. kpos validate, then kpos verify",
+        f"  1. See its quotations and their likely speakers: {s.command('extract')} {sid}",
+        "  2. Add the people it quotes by name to data/actors.yaml.",
+        f"  3. Append quote stubs to its data file: {s.command('extract')} {sid} --new -f yaml "
+        f">> {data}",
+        f"  4. Edit {data}: settle each stub's speaker and `about`, add the positions.",
+        f"  5. Check: {s.command('validate')} && {s.command('verify')}",
     ]
     return "\n".join(lines) + "\n"
