@@ -166,3 +166,11 @@ def test_sha_mismatch_shows_both_hashes_in_full_and_the_command(kpos, kb_copy):
         f"kpos --data {kb_copy} add source --texts {kb_copy / 'texts'} --update alpha-2018-01-02"
         in detail
     )
+
+
+def test_failed_lists_only_what_is_not_verified(kpos, kb_copy):
+    edit(kb_copy / "data/sources/alpha.yaml", "token of trust", "token of faith")
+    result = kpos("verify", "--failed", "-f", "json", data=kb_copy)
+    assert result.exit_code == 1
+    assert [r["quote"] for r in json.loads(result.stdout)] == ["alpha-token"]
+    assert kpos("verify", "--failed", "-f", "json").stdout == "[\n]\n"

@@ -42,6 +42,9 @@ def validate(ctx: typer.Context) -> None:
 def verify(
     ctx: typer.Context,
     texts: options.Texts = None,
+    failed_only: Annotated[
+        bool, typer.Option("--failed", help="Only the quotes and hedges not verified.")
+    ] = False,
     fmt: options.Format = None,
 ) -> None:
     """Prove every quote is its source's exact words; exit 1 unless all are found.
@@ -58,8 +61,8 @@ def verify(
     directory, said_by = s.texts(texts)
     kb = s.kb()
     records = verify_quotes(kb, read_texts(kb, directory), s.command("add source", texts=texts))
-    emit(records, views.VERIFY, fmt, s.env)
     failed = [r for r in records if r["status"] != OK]
+    emit(failed if failed_only else records, views.VERIFY, fmt, s.env)
     if records and all(r["status"] == NO_TEXT for r in records):
         s.env.stderr.write(options.no_texts_hint(directory, said_by))
         raise typer.Exit(ExitStatus.PROBLEMS)
