@@ -156,3 +156,9 @@ def test_a_misspelt_stance_suggests_the_closest(kpos, kb_copy):
 def test_an_empty_required_value_says_so(kpos, kb_copy):
     edit(kb_copy / "data/sources/alpha.yaml", "speaker: kim-bo-ra", "speaker: null")
     assert "quotes.2.speaker is empty: give it a value" in one(kpos, kb_copy, "speaker")
+
+
+def test_a_misspelt_field_suggests_the_closest(kpos, kb_copy):
+    edit(kb_copy / "data/steps.yaml", "    label:", "    lable:")
+    message = one(kpos, kb_copy, "unknown field")
+    assert "unknown field 'lable'; did you mean 'label'? (valid fields: id, label" in message

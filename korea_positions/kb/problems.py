@@ -59,6 +59,9 @@ def placement(model, loc: tuple, field: str) -> str:
     if not hasattr(here, "model_fields"):
         return ""
     text = f"; valid fields: {', '.join(here.model_fields)}"
+    close = difflib.get_close_matches(field, list(here.model_fields), n=1, cutoff=0.75)
+    if close:
+        return f"; did you mean {close[0]!r}? (valid fields: {', '.join(here.model_fields)})"
     for name, info in here.model_fields.items():
         inner = _record_model(info)
         if inner is not None and field in inner.model_fields:
