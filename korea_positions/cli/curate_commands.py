@@ -143,9 +143,11 @@ def extract(
     An existing file wins; else the text of the source (id or outlet key) is looked up in
     --texts, KPOS_TEXTS, then the knowledge base's texts/. `known` names the quote already
     curated with the same words (of this source, or of any when the file has no card).
-    --format yaml prints quote stubs with fresh ids, to paste into the source's data file.
+    --format yaml prints quote stubs with fresh ids, to append to the source's data file
+    (its `quotes:` come last); a stub whose speaker is unknown says so and does not
+    validate until it is settled.
 
-    Example: kpos extract nyt --new --format yaml
+    Example: kpos extract guardian --new --format yaml >> data/sources/guardian-2018-10-01.yaml
     """
     from korea_positions.analysis import drafts
 
