@@ -186,3 +186,16 @@ def test_a_text_that_is_not_utf8_is_refused(kpos, empty_root, tmp_path):
     latin.write_bytes("caf\u00e9".encode("latin-1"))
     result = add(kpos, empty_root, text=latin)
     assert result.exit_code == 2 and "not UTF-8" in result.output
+
+
+def test_update_with_the_text_elsewhere(kpos, empty_root, tmp_path):
+    assert add(kpos, empty_root).exit_code == 0  # the text stays where it is
+    result = kpos("add", "source", "--update", "herald-2018-10-02", data=empty_root)
+    assert result.exit_code == 2 and "give TEXT_FILE, or --texts DIR" in result.output
+    changed = tmp_path / "envoys.txt"
+    changed.write_text(ARTICLE.read_text() + "\nCorrected.\n")
+    result = kpos("add", "source", "--update", "herald-2018-10-02", "--texts", str(tmp_path),
+                  data=empty_root)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    digest = hashlib.sha256(changed.read_bytes()).hexdigest()
+    assert f"sha256: {digest}\n" in (empty_root / "seeds/herald-2018-10-02.yaml").read_text()

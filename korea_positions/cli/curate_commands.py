@@ -107,10 +107,12 @@ def add_source(
     root = _writable(s)
     if update:
         card = newsource.existing_cards(root).get(update, {})
-        given = Path(text_file).expanduser() if text_file else None
-        path, old, new = newsource.update_sha256(
-            root, update, given or s.texts(texts)[0] / str(card.get("text"))
-        )
+        directory, said_by = s.texts(texts)
+        given = Path(text_file).expanduser() if text_file else directory / str(card.get("text"))
+        if card and not text_file and not given.is_file():
+            raise UsageError(f"the text of {update} ({card.get('text')}) is not in {directory} "
+                             f"({said_by}): give TEXT_FILE, or --texts DIR", "--update")  # fmt: skip
+        path, old, new = newsource.update_sha256(root, update, given)
         said = "already" if old == new else f"was {old or 'missing'}, now"
         s.env.stderr.write(f"kpos: {path}: sha256 {said} {new}\n")
         return
@@ -150,10 +152,11 @@ def extract(
     Example: kpos extract guardian --new --format yaml >> data/sources/guardian-2018-10-01.yaml
     """
     from korea_positions.analysis import drafts
+    from korea_positions.cli.articles import article
 
     s = session(ctx)
     kb = s.kb()
-    text, source_id = _article(s, kb, file_or_source, texts)
+    text, source_id = article(s, kb, file_or_source, texts)
     records = drafts.extraction(kb, text, source_id, new)
     if fmt != OutputFormat.yaml:
         emit(records, views.EXTRACT, fmt, s.env)
@@ -165,35 +168,6 @@ def extract(
     stubs = drafts.quote_stubs(records, drafts.id_prefix(kb, source_id), taken, actor_ids)
     data_file = f"data/sources/{source_id}.yaml" if source_id else None
     render_stubs(stubs, [r for r in records if r["known"]], data_file, s.env.stdout)
-
-
-def _article(s: Session, kb, given: str, texts: str | None) -> tuple[str, str | None]:
-    """The article's text and its source id (None when no card describes a file)."""
-    from korea_positions.analysis.drafts import source_of_text
-    from korea_positions.analysis.names import resolve_sources
-    from korea_positions.kb.newsource import read_text
-
-    path = Path(given).expanduser()
-    if path.is_file():
-        raw = read_text(path)
-        return raw.decode("utf-8"), source_of_text(kb, path.name, raw)
-    try:
-        found = sorted(resolve_sources(kb, given))
-    except UsageError as exc:
-        raise UsageError(f"no such file, and {exc}", "FILE_OR_SOURCE") from None
-    if len(found) > 1:
-        raise UsageError(f"{given!r} names {len(found)} sources: {', '.join(found)}; give one id",
-                         "FILE_OR_SOURCE")  # fmt: skip
-    source = kb.source_by_id[found[0]]
-    directory, said_by = s.texts(texts)
-    path = directory / source["text"]
-    if not path.is_file():
-        raise UsageError(
-            f"the text of {source['id']} ({source['text']}) is not in {directory} ({said_by}); "
-            "give --texts DIR or set KPOS_TEXTS to its directory, or give the file itself",
-            "FILE_OR_SOURCE",
-        )
-    return read_text(path).decode("utf-8"), source["id"]
 
 
 def _writable(s: Session) -> Path:
