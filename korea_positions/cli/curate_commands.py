@@ -175,8 +175,7 @@ def _writable(s: Session) -> Path:
     if s.place.bundled:
         raise UsageError(
             f"the knowledge base is the bundled one ({s.root}), which kpos does not write to: "
-            "make your own with `kpos init DIR`, then work inside DIR (or give --data DIR)",
-            "--data",
+            "make your own with `kpos init DIR`, then work inside DIR (or give --data DIR)"
         )
     from korea_positions.kb.files import is_root
 
