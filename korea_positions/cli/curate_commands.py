@@ -63,7 +63,7 @@ def add_source(
             metavar="NAME",
             help="The outlet's name [default: that of its other sources].",
         ),
-    ] = None,  # fmt: skip
+    ] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="The article's title.")] = None,
     published: Annotated[
         Optional[str], typer.Option("--published", metavar="DATE", help="YYYY-MM-DD.")
@@ -89,7 +89,7 @@ def add_source(
             metavar="ID",
             help="Refresh the sha256 of source ID's card after its text changed.",
         ),
-    ] = None,  # fmt: skip
+    ] = None,
     texts: options.Texts = None,
 ) -> None:
     """Add a source: write its card (sha256 computed) and its empty data file.
