@@ -152,16 +152,19 @@ def quote_stubs(records: list[Record], prefix: str, taken: set[str],
             {
                 "id": stub_id, "speaker": speaker, "reported_by": via, "text": text,
                 "about": [], "note": note, "via_note": via_note,
-                "confidence": record["confidence"], "start": record["start"],
+                "confidence": record["confidence"],
             }
         )  # fmt: skip
     return stubs
 
 
 def fresh_id(prefix: str, text: str, taken: set[str]) -> str:
-    """`prefix-first-words-of-text`, numbered when taken."""
+    """`prefix-first-words-of-text`, numbered when taken; short enough to be an id."""
     words = [w for w in _WORD.findall(text.lower()) if w not in _STOP][:MAX_ID_WORDS]
     base = "-".join([prefix, *words]) if words else f"{prefix}-quote"
+    while len(base) > 70 and "-" in base:
+        base = base.rsplit("-", 1)[0]
+    base = base[:70]
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
