@@ -29,6 +29,9 @@ COMMANDS = [
     "verify",
     "export",
     "schema",
+    "init",
+    "add source",
+    "extract",
     "cache path",
     "cache clear",
 ]

@@ -122,6 +122,44 @@ VERIFY = View(
 )
 
 
+def extracted_speaker(record: dict) -> str:
+    """The speaker's id, or the name as printed (not an actor), or `?`; and through whom."""
+    if record.get("speaker"):
+        text = record["speaker"]
+    elif record.get("speaker_name"):
+        text = f"{record['speaker_name']}\n(not an actor)"
+    else:
+        text = "?"
+    if record.get("reported_by"):
+        text += f"\n(via {record['reported_by']})"
+    return text
+
+
+def extracted_text(record: dict) -> str:
+    return f"“{record['text']}”" + ("\n(short)" if record.get("short") else "")
+
+
+EXTRACT = View(
+    "Quotations",
+    (
+        Column("speaker", extracted_speaker, ratio=2),
+        Column("quotation", extracted_text, ratio=7),
+        Column("known", lambda r: r.get("known") or "new", ratio=2),
+        Column("conf.", lambda r: f"{r['confidence']:.2f}", no_wrap=True),
+    ),
+    noun=("quotation", "quotations"),
+    narrow=(
+        Column(
+            "speaker",
+            lambda r: extracted_speaker(r) + (f"\nknown: {r['known']}" if r.get("known") else ""),
+            ratio=2,
+        ),
+        Column("quotation", extracted_text, ratio=5),
+        Column("conf.", lambda r: f"{r['confidence']:.2f}", no_wrap=True),
+    ),
+)
+
+
 def chain_text(stages: list[list[str]], labels: dict[str, str] | None = None) -> str:
     """'a + b → c → d': steps of a stage joined by ' + ', stages by ' → '."""
     labels = labels or {}
