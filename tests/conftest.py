@@ -25,6 +25,13 @@ def private_cache(tmp_path, monkeypatch):
     return tmp_path / "cache" / "kpos"
 
 
+@pytest.fixture(autouse=True)
+def no_kpos_variables(monkeypatch):
+    """KPOS_DATA and KPOS_TEXTS of the calling shell (CI sets KPOS_TEXTS) reach no test."""
+    monkeypatch.delenv("KPOS_DATA", raising=False)
+    monkeypatch.delenv("KPOS_TEXTS", raising=False)
+
+
 @pytest.fixture
 def kpos(runner, monkeypatch):
     """Run kpos in-process at a fixed terminal width; returns the Result."""

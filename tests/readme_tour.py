@@ -14,11 +14,14 @@ HTML comments directly above a block, hidden when the README is shown, prepare i
 root of the bundled knowledge base, whose data/ and seeds/ a setup may copy);
 `<!-- tour-status: N -->` says the block's last command exits N (any other command of a
 block, and every command by default, exits 0). --update leaves a block whose commands
-exit otherwise as it is, and says so.
+exit otherwise as it is, and says so. `<!-- tour-elsewhere: ... -->` after a `## `
+heading leaves the blocks of that section to another test. The temporary home directory
+is shown as /home/me.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -30,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from terminal import KPOS, environment, on_a_pty  # noqa: E402
 
 WIDTH = 100
+HOME = "/home/me"  # the temporary home directory, as the README shows it
 FENCE = "```console"
 TOOLS = ("jq", "dot")  # programs outside kpos that blocks pipe into
 _MARK = "\x1etour"
@@ -83,9 +87,13 @@ def _directives(lines: list[str], fence: int) -> tuple[str, int]:
 def blocks(text: str) -> list[Block]:
     lines = text.split("\n")
     found = []
-    n = 0
+    n, elsewhere = 0, False
     while n < len(lines):
-        if lines[n].strip() != FENCE:
+        if lines[n].startswith("## "):
+            elsewhere = False
+        elif lines[n].startswith("<!-- tour-elsewhere"):
+            elsewhere = True  # another test runs this section's blocks
+        if lines[n].strip() != FENCE or elsewhere:
             n += 1
             continue
         end = next(i for i in range(n + 1, len(lines)) if lines[i].strip() == "```")
@@ -118,6 +126,7 @@ def run(block: Block, cache: str, width: int = WIDTH) -> list[tuple[int, list[st
         env = environment(width, HOME=home, XDG_CACHE_HOME=cache, TOUR_KB=bundled_kb())
         _, screen = on_a_pty(["bash", "--norc", "--noprofile", "-c", "\n".join(script)], env,
                              width, cwd=home)  # fmt: skip
+        screen = screen.replace(os.path.realpath(home), HOME).replace(home, HOME)
     results, start = [], 0
     for match in _MARKS.finditer(screen):
         output = screen[start : match.start()]

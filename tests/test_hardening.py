@@ -251,23 +251,21 @@ DEFECTS = {
         replace("by: [dprk]", "by: [dprk"),
         "- id: treaty",
         7,
-        "did not find expected ',' or ']' (while "
-        "parsing a flow sequence at line {line_of:by: [dprk}, column 9)",
+        "the list opened with [ at line {line_of:by: [dprk}, column 9 is not closed: end it with ]",
     ),
     "unclosed quote": (
         "seeds/beta.yaml",
         replace('url: "https://example.org/beta"', 'url: "https://example.org/beta'),
         13,
         1,  # the end of the file, after its 12 lines
-        "found unexpected end of stream (while scanning a quoted scalar "
-        "at line {line_of:url:}, column 6)",
+        'the quotation mark " opened at line {line_of:url:}, column 6 is never closed',
     ),
     "mapping value in plain text": (
         "data/actors.yaml",
         replace("name: South Korea", "name: South: Korea"),
         "South: Korea",
         16,
-        "mapping values are not allowed",
+        "a colon followed by a space inside an unquoted value ends it: quote the value",
     ),
     "unknown field in a CRLF file": (
         "data/actors.yaml",

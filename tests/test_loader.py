@@ -61,7 +61,7 @@ DEFECTS = {
         "id: treaty",
         "id: Peace Treaty",
         "id: Peace Treaty",
-        "id: String should match pattern",
+        "id: should be an id: lowercase letters a-z and digits",
     ),
     "bad date": (
         "seeds/alpha.yaml",
@@ -145,7 +145,7 @@ DEFECTS = {
         "name: South Korea",
         "name: South: Korea",
         "name: South: Korea",
-        "mapping values are not allowed",
+        'quote the value, as in name: "South: Korea"',
     ),
 }
 

@@ -45,3 +45,38 @@ def test_schema_rejects_what_the_loader_rejects():
     actor = schemas.schema("actors")["$defs"]["Actor"]
     assert actor["additionalProperties"] is False
     assert set(actor["properties"]["kind"]["$ref"].split("/")[-1:]) == {"ActorKind"}
+
+
+def properties(schema: dict):
+    """(where, property schema) of every property of a schema and of its $defs."""
+    for name, prop in schema.get("properties", {}).items():
+        yield name, prop
+    for model, definition in schema.get("$defs", {}).items():
+        for name, prop in definition.get("properties", {}).items():
+            yield f"{model}.{name}", prop
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_field_is_described_with_an_example(kind):
+    for where, prop in properties(schemas.schema(kind)):
+        assert prop.get("description"), where
+        if where not in ("actors", "steps", "quotes", "positions"):  # the lists of records
+            assert "Example: " in prop["description"], where
+
+
+@pytest.mark.parametrize("kind, enum", [("actors", "ActorKind"), ("source-data", "Stance")])
+def test_every_stance_and_kind_is_described(kind, enum):
+    definition = schemas.schema(kind)["$defs"][enum]
+    assert definition["description"]
+    described = definition["enumDescriptions"]
+    assert len(described) == len(definition["enum"]) and all("Example: " in d for d in described)
+
+
+def test_the_order_keys_and_the_newer_fields_are_described():
+    position = schemas.schema("source-data")["$defs"]["Position"]["properties"]
+    order = schemas.schema("source-data")["$defs"]["Order"]["properties"]
+    actor = schemas.schema("actors")["$defs"]["Actor"]["properties"]
+    for prop in (*order.values(), position["hedge"], position["date"], position["supersedes"],
+                 actor["speaks_for"]):  # fmt: skip
+        assert "Example: " in prop["description"]
+    assert "a list" in actor["speaks_for"]["description"]

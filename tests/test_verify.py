@@ -114,7 +114,7 @@ def test_text_must_be_a_bare_file_name(kpos, kb_copy, name):
     edit(kb_copy / "seeds/alpha.yaml", "text: alpha.txt", f"text: {name!r}")
     result = kpos("validate", data=kb_copy)
     assert result.exit_code == 1 and "seeds/alpha.yaml:" in result.stdout
-    assert "text: String should match pattern" in result.stdout
+    assert "text: should be a bare file name, without a directory" in result.stdout
 
 
 def test_a_text_that_is_not_a_regular_file_is_no_text(kpos, tmp_path):
@@ -171,3 +171,55 @@ def test_closest_words_cut_the_passage_to_the_quote():
     )
     assert cut == "It will be a political statement expressing a common will"
     assert difference == "-'the shared' +'a common'"
+
+
+# --- where the texts are: --texts, then KPOS_TEXTS, then the root's texts/ ------------
+
+
+def test_texts_default_to_the_roots_texts_directory(kpos):
+    result = kpos("verify", "-f", "json")
+    assert result.exit_code == 0
+    assert {r["status"] for r in json.loads(result.stdout)} == {"ok"}
+
+
+def test_kpos_texts_comes_before_the_roots_texts(kpos, tmp_path, monkeypatch):
+    monkeypatch.setenv("KPOS_TEXTS", str(tmp_path))  # empty: nothing found there
+    result = kpos("verify", "-f", "json")
+    assert result.exit_code == 1
+    assert {r["status"] for r in json.loads(result.stdout)} == {"no-text"}
+    assert kpos("verify", "--texts", str(TEXTS)).exit_code == 0  # --texts first
+
+
+def test_no_text_anywhere_is_said_once_with_what_to_do(kpos, kb_copy):
+    import shutil
+
+    shutil.rmtree(kb_copy / "texts")
+    result = kpos("verify", "-f", "json", data=kb_copy)
+    assert result.exit_code == 1
+    hint = [line for line in result.stderr.splitlines() if "no source text found" in line]
+    assert len(hint) == 1
+    assert str(kb_copy / "texts") in hint[0] and "--texts DIR" in hint[0]
+    assert "KPOS_TEXTS" in hint[0]
+
+
+def test_sha_mismatch_shows_both_hashes_in_full_and_the_command(kpos, kb_copy):
+    import hashlib
+
+    changed = (TEXTS / "alpha.txt").read_bytes() + b"\nEdited.\n"
+    (kb_copy / "texts" / "alpha.txt").write_bytes(changed)
+    result, records = verdicts(kpos, kb_copy, kb_copy / "texts")
+    detail = records["alpha-token"]["detail"]
+    assert hashlib.sha256(changed).hexdigest() in detail
+    assert "11d614fa6f73428e7180796d1628e3bf054713908e8c311058a2ca2e58ca8de0" in detail
+    assert (
+        f"kpos --data {kb_copy} add source --texts {kb_copy / 'texts'} --update alpha-2018-01-02"
+        in detail
+    )
+
+
+def test_failed_lists_only_what_is_not_verified(kpos, kb_copy):
+    edit(kb_copy / "data/sources/alpha.yaml", "token of trust", "token of faith")
+    result = kpos("verify", "--failed", "-f", "json", data=kb_copy)
+    assert result.exit_code == 1
+    assert [r["quote"] for r in json.loads(result.stdout)] == ["alpha-token"]
+    assert kpos("verify", "--failed", "-f", "json").stdout == "[\n]\n"

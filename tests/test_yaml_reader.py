@@ -217,18 +217,34 @@ REFUSED = {
         "a: [1, 2\nb: 3\n",
         2,
         2,
-        (
-            "invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence "
-            "at line 1, column 4)"
-        ),
+        "the list opened with [ at line 1, column 4 is not closed: end it with ]",
     ),
     "unclosed quote": (
         'a: "x\nb: c\n',
         3,
         1,
-        "found unexpected end of stream (while scanning a quoted scalar at line 1, column 4)",
+        'the quotation mark " opened at line 1, column 4 is never closed: end the text with "',
     ),
-    "mapping value in plain text": ("a: b: c\n", 1, 5, "mapping values are not allowed"),
+    "mapping value in plain text": ("a: b: c\n", 1, 5, 'quote the value, as in a: "b: c"'),
+    "less indented than the fields above": (
+        "a:\n  - b: 1\n    c: 2\n   d: 3\n",
+        4,
+        4,
+        "indented 3 spaces, which matches none of the fields above it: indent it 4 spaces, "
+        "like `c:` on line 3, or 2 spaces with '- ' to begin a new item",
+    ),
+    "more indented than the field above": (
+        "a:\n  b: 1\n    c: 2\n",
+        3,
+        6,
+        "indented 4 spaces, more than `b:` on line 2 (2), so it reads as part of that value: "
+        "indent it 2 spaces",
+    ),
+    "no colon": ("a: 1\nb\nc: 2\n", 3, 1, "line 2 is neither `key: value` nor a list item"),
+    "a list after a key": ("a: - b\n", 1, 4, "a list item ('- ') cannot follow a key"),
+    "text after a closing quote": ('a: "x" y\n', 1, 8, "put all of the value inside the quotes"),
+    "unknown escape": ('a: "x\\q"\n', 1, 6, "write \\\\ for a backslash"),
+    "reserved first character": ("a: @x\n", 1, 4, "a value cannot begin with @: quote the value"),
 }
 
 

@@ -13,13 +13,18 @@ from korea_positions.kb.knowledge import KnowledgeBase, Record
 OK, NOT_FOUND, NO_TEXT, SHA_MISMATCH = "ok", "not-found", "no-text", "sha-mismatch"
 
 
-def verify(kb: KnowledgeBase, texts: dict[str, bytes | None]) -> list[Record]:
+def verify(
+    kb: KnowledgeBase, texts: dict[str, bytes | None], update: str = "kpos add source --update"
+) -> list[Record]:
     """One record per quote, then one per hedged position: quote (the id checked), source,
     status, detail, line (in the text), kind (`quote` or `hedge`), id, origin (FILE:LINE
-    where the quote or hedge is written)."""
+    where the quote or hedge is written). A sha256 mismatch suggests `update` followed by
+    the source's id, the command that updates its card."""
     prepared: dict[str, tuple[Normalized | None, str]] = {}
     for source in kb.sources:
-        prepared[source["id"]] = _prepare(source, texts.get(source["id"]))
+        card = kb.origin("sources", source["id"])[0]
+        fix = f"{update} {source['id']}"
+        prepared[source["id"]] = _prepare(source, texts.get(source["id"]), card, fix)
     checked = [(q["id"], q["source"], q["text"], "quote") for q in kb.quotes]
     checked += [(p["id"], p["source"], p["hedge"], "hedge") for p in kb.positions if p.get("hedge")]
     records = []
@@ -33,8 +38,11 @@ def verify(kb: KnowledgeBase, texts: dict[str, bytes | None]) -> list[Record]:
     return records
 
 
-def _prepare(source: Record, raw: bytes | None) -> tuple[Normalized | None, str]:
-    """The text ready for matching, and a problem with it ("" when none)."""
+def _prepare(
+    source: Record, raw: bytes | None, card: str, fix: str
+) -> tuple[Normalized | None, str]:
+    """The text ready for matching, and a problem with it ("" when none): a sha256
+    mismatch gives both hashes in full and the command that updates the card."""
     if raw is None:
         return None, f"text file {source['text']!r} not found"
     digest = hashlib.sha256(raw).hexdigest()
@@ -44,8 +52,9 @@ def _prepare(source: Record, raw: bytes | None) -> tuple[Normalized | None, str]
         return None, f"text file {source['text']!r} is not UTF-8"
     if digest != source["sha256"]:
         return Normalized(text), (
-            f"{source['text']} has sha256 {digest[:12]}…, the source "
-            f"card says {source['sha256'][:12]}…"
+            f"{source['text']} has sha256 {digest}, but the source card says "
+            f"{source['sha256']} ({card}); if the text changed on purpose, update the card: "
+            f"{fix}"
         )
     return Normalized(text), ""
 

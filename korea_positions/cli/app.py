@@ -7,7 +7,13 @@ from typing import Annotated, Optional
 import typer
 
 from korea_positions import __version__
-from korea_positions.cli import kb_commands, query_commands, show_command
+from korea_positions.cli import (
+    curate_commands,
+    kb_commands,
+    query_commands,
+    report_commands,
+    show_command,
+)
 from korea_positions.cli.environment import Environment
 from korea_positions.cli.errors import KposCommand, KposGroup
 from korea_positions.cli.session import Session
@@ -57,9 +63,9 @@ def global_options(
         Optional[str],
         typer.Option(
             "--data",
-            envvar="KPOS_DATA",
             metavar="DIR",
-            help="Knowledge base root holding data/ and seeds/ (default: the bundled one).",
+            help="Knowledge base root holding data/ and seeds/ [default: KPOS_DATA, else the "
+            "nearest one from the current directory upward, else the bundled one].",
         ),
     ] = None,
     debug: Annotated[
@@ -84,9 +90,15 @@ for command in (
     query_commands.actors, query_commands.actor, show_command.show, query_commands.steps,
     query_commands.sources,
     query_commands.demands, query_commands.quotes, kb_commands.validate, kb_commands.verify,
-    query_commands.sequence, query_commands.conflicts, kb_commands.export, kb_commands.schema,
+    query_commands.sequence, query_commands.conflicts, report_commands.matrix,
+    report_commands.report, kb_commands.export, kb_commands.schema,
+    curate_commands.init, curate_commands.extract,
 ):  # fmt: skip
     app.command(cls=KposCommand)(command)
+
+add_app = typer.Typer(help="Add to a knowledge base of your own.", no_args_is_help=True)
+add_app.command("source", cls=KposCommand)(curate_commands.add_source)
+app.add_typer(add_app, name="add")
 
 kb_commands.cache_app.command("path", cls=KposCommand)(kb_commands.cache_path)
 kb_commands.cache_app.command("clear", cls=KposCommand)(kb_commands.cache_clear)

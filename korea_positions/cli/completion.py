@@ -4,8 +4,6 @@ hyphens and periods (kb.spelling); the ids are offered, with a name as their hel
 
 from __future__ import annotations
 
-import os
-
 import click
 
 
@@ -14,9 +12,8 @@ def _kb(ctx):
     from korea_positions.cli.session import Session
 
     root_params = ctx.find_root().params if ctx is not None else {}
-    data = root_params.get("data") or os.environ.get("KPOS_DATA")
     try:
-        return Session(Environment.from_process(), data=data).kb()
+        return Session(Environment.from_process(), data=root_params.get("data")).kb()
     except Exception:  # completion must never print an error into the user's prompt
         return None
 

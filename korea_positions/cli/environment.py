@@ -1,7 +1,8 @@
 """What a run of kpos is given by the world: its streams, whether standard output is a
-terminal and how wide, whether colour is wanted, and where the cache lives. Built once
-from the process (`Environment.from_process`) and passed down, so tests can hand a
-command a terminal of any width without a pseudo-terminal."""
+terminal and how wide, whether colour is wanted, where the cache lives, the working
+directory and the KPOS_DATA and KPOS_TEXTS variables. Built once from the process
+(`Environment.from_process`) and passed down, so tests can hand a command a terminal of
+any width without a pseudo-terminal."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ class Environment:
     # A plain class, not a dataclass: this is on every command's start-up path.
     def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None,
                  stderr: TextIO | None = None, terminal: bool = False, width: int = 80,
-                 colour: bool = True, cache_dir: Path | None = None):  # fmt: skip
+                 colour: bool = True, cache_dir: Path | None = None, cwd: Path | None = None,
+                 kpos_data: str | None = None, kpos_texts: str | None = None):  # fmt: skip
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
@@ -23,6 +25,9 @@ class Environment:
         self.width = width
         self.colour = colour  # NO_COLOR unset
         self.cache_dir = cache_dir  # None: the platform's cache directory
+        self.cwd = cwd  # None: the process's working directory, when asked
+        self.kpos_data = kpos_data  # KPOS_DATA: the knowledge base root
+        self.kpos_texts = kpos_texts  # KPOS_TEXTS: where the source texts are
 
     @classmethod
     def from_process(cls) -> Environment:
@@ -32,6 +37,8 @@ class Environment:
         return cls(
             stdin=sys.stdin, stdout=stdout, stderr=sys.stderr, terminal=terminal,
             width=_width(stdout, terminal), colour=not os.environ.get("NO_COLOR"),
+            kpos_data=os.environ.get("KPOS_DATA") or None,
+            kpos_texts=os.environ.get("KPOS_TEXTS") or None,
         )  # fmt: skip
 
 

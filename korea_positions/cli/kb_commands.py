@@ -19,64 +19,57 @@ from korea_positions.output.exports import ExportFormat
 def validate(ctx: typer.Context) -> None:
     """Check the knowledge base; print every problem as FILE:LINE:COL: message.
 
-    Exit 0 and a count of each entity when it is valid, 1 when it has problems.
+    Exit 0 and a count of each entity when it is valid, 1 when it has problems; either
+    way, say which knowledge base was checked (--data, KPOS_DATA, the nearest one from the
+    current directory upward, or the bundled one).
 
     Example: kpos --data ~/my-kb validate
     """
-    from korea_positions.analysis.orders import order_problems
     from korea_positions.cli.errors import report_problems
 
     s = session(ctx)
+    where = s.place.describe()
     try:
-        kb = s.kb()
-        problems = order_problems(kb)
-        if problems:
-            raise InvalidKnowledgeBase(problems)
+        kb = s.checked()
     except InvalidKnowledgeBase as exc:
         report_problems(exc.problems, s.env.stdout)
-        s.env.stderr.write(f"kpos: {len(exc.problems)} problem(s) found\n")
+        s.env.stderr.write(f"kpos: {len(exc.problems)} problem(s) found in {where}\n")
         raise typer.Exit(ExitStatus.PROBLEMS) from None
     counts = ", ".join(f"{n} {kind}" for kind, n in kb.counts().items())
     s.env.stdout.write(f"ok: {counts}\n")
+    s.env.stderr.write(f"kpos: checked {where}\n")
 
 
 def verify(
     ctx: typer.Context,
-    texts: Annotated[
-        str,
-        typer.Option(
-            "--texts",
-            metavar="DIR",
-            help="Directory holding the source texts named by the source cards.",
-        ),
-    ],
-    failed: Annotated[
-        bool, typer.Option("--failed", help="List only the quotes not verified.")
+    texts: options.Texts = None,
+    failed_only: Annotated[
+        bool, typer.Option("--failed", help="Only the quotes and hedges not verified.")
     ] = False,
     fmt: options.Format = None,
 ) -> None:
     """Prove every quote is its source's exact words; exit 1 unless all are found.
 
-    A quote not found is shown with the file and line where it is written, the closest
-    passage of the text and the words that differ.
+    The texts are looked up in --texts DIR, else KPOS_TEXTS, else the knowledge base's
+    texts/ directory. A quote not found is shown with the file and line where it is
+    written, the closest passage of the text and the words that differ.
 
-    Example: kpos verify --texts ~/kpos-texts --failed
+    Example: kpos verify --failed
     """
-    from pathlib import Path
-
-    from korea_positions.analysis.verify import OK, read_texts
+    from korea_positions.analysis.verify import NO_TEXT, OK, read_texts
     from korea_positions.analysis.verify import verify as verify_quotes
 
-    directory = Path(texts).expanduser()
-    if not directory.is_dir():
-        raise UsageError(f"no such directory: {texts}", "--texts")
     s = session(ctx)
+    directory, said_by = s.texts(texts)
     kb = s.kb()
-    records = verify_quotes(kb, read_texts(kb, directory))
-    problems = [r for r in records if r["status"] != OK]
-    emit(problems if failed else records, views.VERIFY, fmt, s.env)
-    if problems:
-        s.env.stderr.write(f"kpos: {len(problems)} of {len(records)} quote(s) not verified\n")
+    records = verify_quotes(kb, read_texts(kb, directory), s.command("add source", texts=texts))
+    failed = [r for r in records if r["status"] != OK]
+    emit(failed if failed_only else records, views.VERIFY, fmt, s.env)
+    if records and all(r["status"] == NO_TEXT for r in records):
+        s.env.stderr.write(options.no_texts_hint(directory, said_by))
+        raise typer.Exit(ExitStatus.PROBLEMS)
+    if failed:
+        s.env.stderr.write(f"kpos: {len(failed)} of {len(records)} quote(s) not verified\n")
         raise typer.Exit(ExitStatus.PROBLEMS)
     s.env.stderr.write(f"kpos: all {len(records)} quote(s) verified\n")
 

@@ -35,6 +35,22 @@ Source = Annotated[
     typer.Option("--source", click_type=completion.SOURCES, help="Source id or outlet key."),
 ]
 
+Texts = Annotated[
+    Optional[str],
+    typer.Option("--texts", metavar="DIR",
+                 help="Directory holding the source texts [default: KPOS_TEXTS, else the "
+                 "knowledge base's texts/]."),
+]  # fmt: skip
+
+
+def no_texts_hint(directory, said_by: str) -> str:
+    """What to do when no source text is where they were looked for: said once."""
+    return (
+        f"kpos: no source text found in {directory} ({said_by}); give --texts DIR or set "
+        "KPOS_TEXTS to the directory holding the texts the source cards name, or copy them "
+        "into the knowledge base's texts/\n"
+    )
+
 
 def as_of(value: str | None) -> str | None:
     """An --as-of value as an ISO date."""

@@ -10,6 +10,7 @@ checking everything, which is what an empty store gets.
 
 from __future__ import annotations
 
+import difflib
 import sqlite3
 from typing import NamedTuple
 
@@ -92,27 +93,49 @@ def check(db: sqlite3.Connection, broken: set[str], scope: Scope | None = None) 
 
 def findings(db: sqlite3.Connection, shown) -> list[tuple[str, int, int, str]]:
     """(file, line, col, message) of every finding; `shown` turns a path into the one a
-    message names (a duplicate names where the id was first defined)."""
+    message names (a duplicate, reported where it is defined later, names where it was
+    defined first)."""
     rows = db.execute("SELECT file, line, col, message, first_file, first_line FROM findings")
     return sorted(
-        (file, line, col, message if first is None else f"{message} (first defined at "
-         f"{shown(first)}:{first_line})")
+        (file, line, col, message if first is None else f"{message}, also defined at "
+         f"{shown(first)}:{first_line}: rename one of them")
         for file, line, col, message, first, first_line in rows
     )  # fmt: skip
 
 
+# What to do about a reference to an id no record has, by the kind it refers to.
+_ADD = {
+    "actors": "add it to data/actors.yaml",
+    "steps": "add it to data/steps.yaml",
+    "quotes": "define it under `quotes:` in the source's data file",
+    "sources": "give it a card in seeds/ with `kpos add source`",
+    "positions": "define it under `positions:` in a source's data file",
+}
+
+
 def _unknown(db, broken: set[str]):
-    known_sources = None
+    """Each reference to a missing id, with the ids of that kind nearest to it."""
+    ids: dict[str, list[str]] = {}
     for file, line, col, target, value in db.execute(_UNKNOWN):
         if {f"{target}:{value}", f"{target}:*"} & broken:
             continue
-        message = f"unknown {target[:-1]} {value!r}"
-        if target == "sources":
-            if known_sources is None:
-                rows = db.execute("SELECT id FROM records WHERE kind = 'sources' ORDER BY id")
-                known_sources = ", ".join(rid for (rid,) in rows) or "none"
-            message += f" (known: {known_sources})"
+        if target not in ids:
+            rows = db.execute(
+                "SELECT DISTINCT id FROM records WHERE kind = ? ORDER BY id", (target,)
+            )
+            ids[target] = [rid for (rid,) in rows]
+        message = f"unknown {target[:-1]} {value!r}{did_you_mean(value, ids[target])}"
+        message += f" (if it is new, {_ADD[target]})" if target in _ADD else ""
         yield file, line, col, message, target, value, None, None
+
+
+def did_you_mean(value: str, known: list[str]) -> str:
+    """`; did you mean 'kim-bo-ra'?` naming the closest known ids, if any is close."""
+    close = difflib.get_close_matches(value, known, n=3, cutoff=0.6)
+    close += [k for k in known if value and (value in k or k in value) and k not in close]
+    if not close:
+        return ""
+    return "; did you mean " + " or ".join(repr(k) for k in close[:3]) + "?"
 
 
 def _duplicates(db):

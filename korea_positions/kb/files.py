@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from korea_positions.errors import UsageError
 
@@ -20,25 +21,93 @@ def bundled_root() -> Path:
     return shipped if (shipped / "data").is_dir() else _PACKAGE.parent
 
 
-def resolve_root(given: str | None) -> Path:
-    """The root named by --data (or KPOS_DATA), else the bundled one."""
-    if not given:
-        return bundled_root()
+class Root(NamedTuple):
+    """A knowledge base root and how it was chosen: `--data`, `KPOS_DATA`, `found` (the
+    nearest root from the working directory upward) or `bundled`."""
+
+    path: Path
+    origin: str
+
+    @property
+    def bundled(self) -> bool:
+        """The copy shipped with kpos (not to be written to): chosen as the fallback, or
+        named but lying inside the installed package."""
+        if self.origin == "bundled":
+            return True
+        try:
+            return self.path.resolve() == (_PACKAGE / "_kb").resolve()
+        except OSError:
+            return False
+
+    def describe(self) -> str:
+        """`/home/me/kb (--data)`, `/repo (found from the current directory)`..."""
+        how = {"found": "found from the current directory", "bundled": "the bundled one"}
+        return f"{os.path.abspath(self.path)} ({how.get(self.origin, self.origin)})"
+
+
+def is_root(directory: Path) -> bool:
+    """Whether a directory holds a knowledge base: data/actors.yaml and seeds/."""
+    try:
+        return (directory / "data" / "actors.yaml").is_file() and (directory / "seeds").is_dir()
+    except OSError:
+        return False
+
+
+def find_root(given: str | None, variable: str | None = None, cwd: Path | None = None) -> Root:
+    """The root a command reads: `--data` (`given`), else `KPOS_DATA` (`variable`), else
+    the nearest directory from `cwd` upward holding a knowledge base, as git finds its
+    repository, else the bundled one."""
+    if given:
+        return Root(_checked(given, "--data"), "--data")
+    if variable:
+        return Root(_checked(variable, "KPOS_DATA"), "KPOS_DATA")
+    try:
+        start = (cwd or Path.cwd()).absolute()
+    except OSError:  # the working directory was deleted
+        return Root(bundled_root(), "bundled")
+    for directory in (start, *start.parents):
+        if is_root(directory):
+            return Root(directory, "found")
+    return Root(bundled_root(), "bundled")
+
+
+def _checked(given: str, hint: str) -> Path:
     root = Path(given).expanduser()
     try:
         if not root.exists():
-            raise UsageError(f"no such directory: {given}", "--data")
+            raise UsageError(f"no such directory: {given}", hint)
         if not root.is_dir():
-            raise UsageError(f"not a directory: {given}", "--data")
+            raise UsageError(f"not a directory: {given}", hint)
         if not (root / "data").is_dir():
             raise UsageError(
                 f"{given} is not a knowledge base: it has no data/ directory (expected "
-                "data/actors.yaml, data/steps.yaml, data/sources/ and seeds/)",
-                "--data",
+                "data/actors.yaml, data/steps.yaml, data/sources/ and seeds/; "
+                "`kpos init DIR` makes one)",
+                hint,
             )
     except OSError as exc:  # a name too long, a loop of links...
-        raise UsageError(f"cannot use {given!r}: {exc.strerror or exc}", "--data") from None
+        raise UsageError(f"cannot use {given!r}: {exc.strerror or exc}", hint) from None
     return root
+
+
+def texts_dir(root: Path, given: str | None, variable: str | None = None) -> tuple[Path, str]:
+    """Where the source texts are, and which setting said so: `--texts` (`given`), else
+    `KPOS_TEXTS` (`variable`), else the root's texts/ (which may not exist)."""
+    if given:
+        return _directory(given, "--texts"), "--texts"
+    if variable:
+        return _directory(variable, "KPOS_TEXTS"), "KPOS_TEXTS"
+    return root / "texts", "the knowledge base's texts/"
+
+
+def _directory(given: str, hint: str) -> Path:
+    directory = Path(given).expanduser()
+    try:
+        if not directory.is_dir():
+            raise UsageError(f"no such directory: {given}", hint)
+    except OSError as exc:
+        raise UsageError(f"cannot use {given!r}: {exc.strerror or exc}", hint) from None
+    return directory
 
 
 def _yaml_names(directory: str) -> list[str]:

@@ -20,22 +20,34 @@ from pydantic import (
 )
 
 from korea_positions.kb import dates
+from korea_positions.kb.descriptions import describe
 from korea_positions.vocabulary import ActorKind, Stance
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SHA256 = r"^[0-9a-f]{64}$"
+# A bare file name: `kpos verify --texts DIR` must read only inside DIR.
+FILE_NAME = (
+    r"^(?:[^/\\\x00.][^/\\\x00]{0,254}|\.[^/\\\x00.][^/\\\x00]{0,253}|\.\.[^/\\\x00]{1,253})$"
+)
+WIKIDATA = r"^Q[0-9]+$"
+# What each pattern allows, in words: a message never shows a regular expression.
+PATTERN_WORDS = {
+    SLUG: "an id: lowercase letters a-z and digits, words joined by single hyphens, such as "
+    "peace-treaty",
+    SHA256: "the text's sha256: 64 characters 0-9 and a-f, as sha256sum prints it "
+    "(`kpos add source --update ID` writes it)",
+    FILE_NAME: "a bare file name, without a directory, looked up in the texts directory",
+    WIKIDATA: "a Wikidata id: Q followed by digits, such as Q423",
+}
 
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
+    StringConstraints(pattern=SLUG, max_length=80),
     Field(description="A short lowercase id: letters, digits and single hyphens."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
-Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-# A bare file name: `kpos verify --texts DIR` must read only inside DIR.
-FileName = Annotated[
-    str,
-    StringConstraints(
-        pattern=r"^(?:[^/\\\x00.][^/\\\x00]{0,254}|\.[^/\\\x00.][^/\\\x00]{0,253}|\.\.[^/\\\x00]{1,253})$"
-    ),
-]
+Sha256 = Annotated[str, StringConstraints(pattern=SHA256)]
+FileName = Annotated[str, StringConstraints(pattern=FILE_NAME)]
 
 
 def _date(text: str) -> str:
@@ -61,7 +73,9 @@ PartialDate = Annotated[
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, defer_build=True, json_schema_extra=describe
+    )
 
 
 class SourceCard(Strict):
@@ -87,10 +101,12 @@ class Codes(Strict):
 
     cameo: Optional[Text] = None
     plover: Optional[Text] = None
-    wikidata: Optional[Annotated[str, StringConstraints(pattern=r"^Q[0-9]+$")]] = None
+    wikidata: Optional[Annotated[str, StringConstraints(pattern=WIKIDATA)]] = None
 
 
 class Actor(Strict):
+    """A state, organization, person or group (data/actors.yaml)."""
+
     id: Slug
     name: Text
     kind: ActorKind
@@ -107,6 +123,8 @@ class Actor(Strict):
 
 
 class Step(Strict):
+    """An agenda item that can be sequenced (data/steps.yaml)."""
+
     id: Slug
     label: Text
     by: list[Slug] = Field(default_factory=list)
@@ -122,6 +140,8 @@ class Order(Strict):
 
 
 class Quote(Strict):
+    """A passage of the source, verbatim, and who said it."""
+
     id: Slug
     speaker: Slug
     reported_by: Optional[Slug] = None
@@ -131,6 +151,8 @@ class Quote(Strict):
 
 
 class Position(Strict):
+    """One actor's stance on a step, as one source reports it."""
+
     id: Slug
     actor: Slug
     stated_by: Optional[Slug] = None

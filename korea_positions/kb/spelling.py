@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 _IGNORED = re.compile(r"[\s.\-\u2010-\u2015\u2212_]+")
-_DROP = str.maketrans(
-    dict.fromkeys(" \t\n\r\f\v.-_\u00a0\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
-)
+# The characters a name is compared without (the report's filter box drops them too).
+IGNORED_CHARACTERS = " \t\n\r\f\v.-_\u00a0\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_DROP = str.maketrans(dict.fromkeys(IGNORED_CHARACTERS))
 
 
 def normalize(text: str) -> str:

@@ -13,7 +13,7 @@ import sqlite3
 
 from korea_positions import __version__
 
-FORMAT = 3  # bumped whenever the tables or the stored records change shape
+FORMAT = 4  # bumped whenever the tables, the stored records or the messages change
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

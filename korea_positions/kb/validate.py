@@ -6,7 +6,7 @@ from __future__ import annotations
 from pydantic import TypeAdapter, ValidationError
 
 from korea_positions.kb import models
-from korea_positions.kb.problems import pydantic_problems
+from korea_positions.kb.problems import placement, pydantic_problems
 from korea_positions.kb.yamlread import Locator
 
 # Where a kind of file keeps records, as "kind:" prefixes of the ids it would define.
@@ -53,8 +53,8 @@ def _envelope(checked: Checked, model, data: dict, locator: Locator) -> dict:
     for key in data:
         if key not in model.model_fields:
             line, col = locator.find((key,))
-            checked.problems.append((line, col, f"unknown field {key!r}; valid fields: "
-                                     f"{', '.join(model.model_fields)}"))  # fmt: skip
+            checked.problems.append((line, col, f"unknown field {key!r}"
+                                     f"{placement(model, (), str(key))}"))  # fmt: skip
     for name, field in model.model_fields.items():
         item_model = _item_model(field.annotation)
         value = data.get(name)

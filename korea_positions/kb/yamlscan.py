@@ -117,11 +117,15 @@ class Scan:
         """libyaml's `problem` noticed at `mark`, while reading the `context` that began at
         `start`: where it was noticed, and where that began (an unclosed quote is noticed
         at the end of the file; the curator needs the line where it opened)."""
-        message = f"invalid YAML: {problem or 'syntax error'}"
-        if context and start is not None and (start.line, start.column) != (mark.line, mark.column):
-            message += f" ({context} at line {start.line + 1}, column {start.column + 1})"
-        elif context:
-            message += f" ({context})"
+        from korea_positions.kb.yamlhints import explain
+
+        message = explain(problem or "", context, start, mark, self.lines)
+        if message is None:
+            message = f"invalid YAML: {problem or 'syntax error'}"
+            if context and start is not None and (start.line, start.column) != (mark.line, mark.column):  # fmt: skip
+                message += f" ({context} at line {start.line + 1}, column {start.column + 1})"
+            elif context:
+                message += f" ({context})"
         line = self.lines[mark.line] if mark.line < len(self.lines) else ""
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent or line[mark.column : mark.column + 1] == "\t":
@@ -137,9 +141,12 @@ class Scan:
             line = self.lines[number]
             spaces = len(line) - len(line.lstrip(" "))
             if spaces <= indent and line.strip(blank):
+                missing = (
+                    " is its closing quotation mark missing? Else" if what == "quoted text" else ""
+                )
                 message = (
-                    f"this line continues the {what} begun on line {first + 1}: indent it "
-                    f"with more than {indent} spaces (tabs do not count), deeper than its "
+                    f"this line continues the {what} begun on line {first + 1}:{missing} indent "
+                    f"it with more than {indent} spaces (tabs do not count), deeper than its "
                     "key or '-'"
                 )
                 return message, number + 1, spaces + 1

@@ -30,6 +30,11 @@ class Screen:
         self.out, self.width = out, width
         self.console = console_for(out, width) if terminal and colour else None
 
+    @property
+    def styled(self) -> bool:
+        """Whether styles (bold, dim, reverse video) reach the screen."""
+        return self.console is not None
+
     def write(self, lines: list[Line]) -> None:
         if self.console is None:
             self.out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
