@@ -20,6 +20,9 @@ COLUMNS = {
     "quotes": "id, source, speaker, reported_by, text, about, cut",
     "conflicts": "step_a, step_b, a_first, b_first, together, positions, sources",
     "sequence": "actor, stage, steps, hedged",
+    "matrix": "step, actor, stage, hedged, conflict",
+    "extract": "text, start, end, prefix, suffix, speaker, speaker_name, reported_by, short, "
+    "known, confidence",
 }
 EMPTY = {
     "actors": ["--kind", "group"],
@@ -29,7 +32,10 @@ EMPTY = {
     "quotes": ["--contains", "no such words"],
     "conflicts": ["--actor", "us"],
     "sequence": ["--actor", "kim-min-su"],
+    "matrix": ["--actor", "kim-min-su"],
+    "extract": None,
 }
+ARGUMENTS = {"extract": [str(MINI / "texts" / "alpha.txt")]}
 
 
 def header(text: str, fmt: str) -> list[str]:
@@ -41,7 +47,7 @@ def header(text: str, fmt: str) -> list[str]:
 @pytest.mark.parametrize("command", sorted(COLUMNS))
 def test_columns_are_fixed_and_printed_for_no_records(kpos, command, fmt):
     expected = COLUMNS[command].split(", ")
-    result = kpos(command, "-f", fmt)
+    result = kpos(command, *ARGUMENTS.get(command, ()), "-f", fmt)
     assert result.exit_code == 0, result.output
     assert header(result.stdout, fmt) == expected
     if EMPTY[command] is not None:
@@ -91,3 +97,11 @@ def test_a_stage_placed_only_by_hedged_positions_is_hedged(kpos, kb_copy):
     )
     rows = kpos("sequence", "--actor", "rok", "-f", "tsv", data=kb_copy).stdout.split("\n")
     assert rows[1].split("\t") == ["rok", "1", "declaration; inventory", "true"]
+
+
+def test_extract_prints_its_header_for_an_article_without_quotations(kpos, tmp_path):
+    article = tmp_path / "plain.txt"
+    article.write_text("Nobody is quoted in this text.\n", encoding="utf-8")
+    result = kpos("extract", str(article), "-f", "tsv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == COLUMNS["extract"].replace(", ", "\t") + "\n"

@@ -10,7 +10,7 @@ fits 80 columns with five parties and no id is broken mid-word.
 from __future__ import annotations
 
 from korea_positions.output.formats import View
-from korea_positions.output.formats.layout import GAP, Line, rstrip
+from korea_positions.output.formats.layout import GAP, Line, block, rstrip
 
 CELL_FIELDS = ("step", "actor", "stage", "hedged", "conflict")
 INDENT = 2  # spaces per level of part_of
@@ -98,9 +98,9 @@ def show_matrix(screen, records: list[dict]) -> None:
         lines += [rstrip(first), *([(line, "")] for line in wrapped[1:])]
     legend = "stage 1 first; same number: together; ? hedged; "
     legend += "! in conflict" if plain else "reverse video: in conflict"
-    lines.append([(f"{len(records)} steps; {legend}", "dim")])
+    lines += block([(f"{len(records)} steps; {legend}", "dim")], screen.width)
     screen.write(lines)
 
 
 MATRIX = View("Matrix", noun=("step", "steps"), custom_table=show_matrix)
-CELLS = View("Matrix", noun=("cell", "cells"))
+CELLS = View("Matrix", noun=("cell", "cells"), fields=CELL_FIELDS)
