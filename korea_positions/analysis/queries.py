@@ -18,6 +18,8 @@ QUOTE_FIELDS = ("id", "source", "speaker", "reported_by", "text", "about")
 
 def _pick(record: Record, fields: tuple[str, ...]) -> Record:
     """The contract's fields first, in order; the rest after them."""
+    if tuple(record)[: len(fields)] == fields:  # stored in that order already
+        return dict(record)
     return {f: record[f] for f in fields} | {k: v for k, v in record.items() if k not in fields}
 
 

@@ -144,7 +144,8 @@ class KnowledgeBase:
         """The actor and every actor speaking for it, directly or in a chain."""
         rows = self.db.execute(
             "WITH RECURSIVE m(id) AS (SELECT ? UNION SELECT r.id FROM refs r JOIN m "
-            "ON r.value = m.id WHERE r.kind = 'actors' AND r.field = 'speaks_for') "
+            "ON r.target = 'actors' AND r.value = m.id "
+            "WHERE r.kind = 'actors' AND r.field = 'speaks_for') "
             "SELECT id FROM m",
             (actor_id,),
         )

@@ -61,11 +61,14 @@ def stored(kind: str, fields: dict) -> list[tuple[str, tuple, dict]]:
     ]
     for i, p in fields.get("positions", []):
         order = p["order"] or {"before": [], "after": [], "together": []}
+        # In the order `kpos demands` prints them; the last three are filled when read,
+        # from the date and the source's card.
         record = {
             "id": p["id"], "actor": p["actor"], "stated_by": p["stated_by"],
-            "reported_by": p["reported_by"], "stance": p["stance"], "step": p["step"],
-            **order, "summary": p["summary"], "source": source, "quotes": p["quotes"],
-            "date": p["date"], "hedge": p["hedge"], "supersedes": p["supersedes"],
+            "stance": p["stance"], "step": p["step"], **order, "summary": p["summary"],
+            "source": source, "quotes": p["quotes"], "date": p["date"],
+            "reported_by": p["reported_by"], "hedge": p["hedge"], "date_start": None,
+            "date_end": None, "published": None, "supersedes": p["supersedes"],
         }  # fmt: skip
         result.append(("positions", ("positions", i), record))
     return result

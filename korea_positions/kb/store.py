@@ -13,7 +13,7 @@ import sqlite3
 
 from korea_positions import __version__
 
-FORMAT = 4  # bumped whenever the tables, the stored records or the messages change
+FORMAT = 5  # bumped whenever the tables, the stored records or the messages change
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -175,7 +175,10 @@ def file_problems(db: sqlite3.Connection) -> tuple[list[tuple], set[str]]:
     """(path, line, col, message) of each file's own problems, and the "kind:id" of the
     records that could not be read (references to them are not reported again)."""
     problems, broken = [], set()
-    for path, found, lost in db.execute("SELECT path, problems, broken FROM files"):
+    rows = db.execute(  # the usual case, no problem anywhere, decodes nothing
+        "SELECT path, problems, broken FROM files WHERE problems != '[]' OR broken != '[]'"
+    )
+    for path, found, lost in rows:
         problems += [(path, *p) for p in json.loads(found)]
         broken.update(json.loads(lost))
     return problems, broken
