@@ -13,7 +13,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-_FOLD = str.maketrans(
+# Quote marks and dashes read alike (shared with the quotation extractor).
+FOLD_MARKS = str.maketrans(
     {
         "\u2018": "'",
         "\u2019": "'",
@@ -25,6 +26,8 @@ _FOLD = str.maketrans(
         "\u201e": '"',
         "\u201f": '"',
         "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
         "\u2010": "-",
         "\u2011": "-",
         "\u2012": "-",
@@ -43,7 +46,7 @@ class Normalized:
         self.original = original
         chars: list[str] = []
         offsets: list[int] = []
-        for i, char in enumerate(original.translate(_FOLD)):
+        for i, char in enumerate(original.translate(FOLD_MARKS)):
             if char.isspace():
                 if chars and chars[-1] != " ":
                     chars.append(" ")

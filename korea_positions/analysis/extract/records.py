@@ -41,6 +41,7 @@ from korea_positions.analysis.extract.layout import Layout
 from korea_positions.analysis.extract.names import find_mentions
 from korea_positions.analysis.extract.spans import Quote, find_quotes, mask, paragraphs, sentences
 from korea_positions.analysis.extract.verbs import attribution_follows
+from korea_positions.analysis.textmatch import FOLD_MARKS
 
 CONTEXT = 30
 SHORT_WORDS = 8
@@ -54,35 +55,12 @@ _BASE = {
     "none": 0.2,
 }
 _STYLE = {"curly": 1.0, "straight": 0.95, "single": 0.9}
-_FOLD = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u2026": "...",
-    }
-)
 _EDGE = " \t\n.,;:!?'\"-"
 
 
 def fold(text: str) -> str:
     """A quotation's words for comparison: marks, dashes, whitespace and edges evened out."""
-    return " ".join(text.translate(_FOLD).split()).strip(_EDGE)
+    return " ".join(text.translate(FOLD_MARKS).split()).strip(_EDGE)
 
 
 def extract(text: str, actors: list[dict], known_quotes: list[dict]) -> list[dict]:
