@@ -60,7 +60,8 @@ _EDGE = " \t\n.,;:!?'\"-"
 
 def fold(text: str) -> str:
     """A quotation's words for comparison: marks, dashes, whitespace and edges evened out."""
-    return " ".join(text.translate(FOLD_MARKS).split()).strip(_EDGE)
+    folded = text.translate(FOLD_MARKS).replace("\u2026", "...")  # as verify reads them
+    return " ".join(folded.split()).strip(_EDGE)
 
 
 def extract(text: str, actors: list[dict], known_quotes: list[dict]) -> list[dict]:
