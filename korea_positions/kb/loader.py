@@ -28,8 +28,9 @@ def load(root: Path, db) -> KnowledgeBase:
     listing every problem."""
     listing = files_of(root)
     known = store.stamps(db)
+    base = str(root)  # plain strings: this runs for every file on every query
     stale = [(kind, path, stamp) for kind, path in listing
-             if (stamp := _stamp(root / path)) is None or _stale(kind, stamp, known.get(path))]  # fmt: skip
+             if (stamp := _stamp(f"{base}/{path}")) is None or _stale(kind, stamp, known.get(path))]  # fmt: skip
     gone = set(known) - {path for _, path in listing}
     if stale or gone or store.get_meta(db, "checked") is None:
         with store.transaction(db):
@@ -79,7 +80,7 @@ def _refresh(root: Path, db, stale: list, gone: set, known: dict) -> None:
         store.set_meta(db, "checked", "1")
 
 
-def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+def _stamp(path: str) -> tuple[int, int, int, int] | None:
     try:
         info = os.stat(path)
     except OSError:

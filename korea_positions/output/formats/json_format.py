@@ -10,10 +10,17 @@ from korea_positions.output.formats.cells import BIDI
 _UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI}]")
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def dumps(value: object, indent: int | None = 2) -> str:
-    # json escapes C0 controls itself; DEL, C1 controls, the line separators and the bidi
-    # controls are escaped too so none reaches a terminal raw. Still valid, lossless JSON.
     text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return safe(text)
+
+
+def safe(text: str) -> str:
+    """json escapes C0 controls itself; DEL, C1 controls, the line separators and the bidi
+    controls are escaped too so none reaches a terminal raw. Still valid, lossless JSON."""
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -23,6 +30,5 @@ def render(records, view, out, terminal, width=80, colour=True) -> None:
         return
     # For pipes: one compact record a line, which the C encoder writes several times
     # faster than an indented document; still one JSON array.
-    out.write(
-        "[\n" + ",\n".join(dumps(r, indent=None) for r in records) + ("\n]\n" if records else "]\n")
-    )
+    body = safe(",\n".join(map(_COMPACT, records)))  # one pass over the whole text
+    out.write("[\n" + body + ("\n]\n" if records else "]\n"))
