@@ -3,61 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from kbbuild import actor, make_kb, pos
 
 from korea_positions.analysis.conflicts import conflicts, default_actors, relation_map
 from korea_positions.analysis.ordergraph import SequenceCycle
 from korea_positions.kb.knowledge import KnowledgeBase
-
-
-def actor(aid: str, speaks_for: str | None = None) -> dict:
-    return {
-        "id": aid,
-        "name": aid.upper(),
-        "kind": "person" if speaks_for else "state",
-        "aliases": [],
-        "speaks_for": [speaks_for] if speaks_for else [],
-    }
-
-
-def pos(
-    pid: str,
-    who: str,
-    step: str,
-    before=(),
-    after=(),
-    together=(),
-    date: str | None = "2018-01-01",
-    stated_by: str | None = None,
-    source: str | None = None,
-) -> dict:
-    return {
-        "id": pid,
-        "actor": who,
-        "stated_by": stated_by,
-        "reported_by": None,
-        "stance": "demand",
-        "step": step,
-        "before": list(before),
-        "after": list(after),
-        "together": list(together),
-        "summary": pid,
-        "source": source or f"src-{pid}",
-        "quotes": [],
-        "date": date,
-    }
-
-
-def make_kb(actors: list[dict], positions: list[dict]) -> KnowledgeBase:
-    steps = sorted(
-        {p["step"] for p in positions}
-        | {s for p in positions for s in p["before"] + p["after"] + p["together"]}
-    )
-    return KnowledgeBase.from_records(
-        actors=actors,
-        positions=positions,
-        steps=[{"id": s, "label": s, "by": [], "part_of": None} for s in steps],
-    )
-
 
 PARTIES = [actor("us"), actor("dprk"), actor("rok"), actor("china")]
 

@@ -25,6 +25,16 @@ Firm = Annotated[
     bool,
     typer.Option("--firm", help="Leave out hedged positions (perhaps, might, expected...)."),
 ]
+Voices = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--actor",
+        "-a",
+        click_type=completion.ACTORS,
+        help="Actor (repeatable): who holds, states or speaks it; a party includes those "
+        "who speak for it.",
+    ),
+]
 Parties = Annotated[
     Optional[list[str]],
     typer.Option("--actor", "-a", click_type=completion.ACTORS,

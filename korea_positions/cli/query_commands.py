@@ -83,15 +83,7 @@ def sources(ctx: typer.Context, fmt: options.Format = None) -> None:
 
 def demands(
     ctx: typer.Context,
-    actor: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            "--actor",
-            "-a",
-            click_type=completion.ACTORS,
-            help="Actor (repeatable); a party includes those who speak for it.",
-        ),
-    ] = None,
+    actor: options.Voices = None,
     step: Annotated[
         Optional[str],
         typer.Option(
@@ -132,15 +124,7 @@ def demands(
 def quotes(
     ctx: typer.Context,
     source: options.Source = None,
-    actor: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            "--actor",
-            "-a",
-            click_type=completion.ACTORS,
-            help="Speaker (repeatable); a party includes those who speak for it.",
-        ),
-    ] = None,
+    actor: options.Voices = None,
     step: Annotated[
         Optional[str],
         typer.Option(
