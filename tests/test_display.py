@@ -9,20 +9,16 @@ and no control character arrives raw; a long quote is never cut short.
 from __future__ import annotations
 
 import csv
-import fcntl
 import io
 import json
 import os
-import pty
 import re
 import shutil
-import struct
-import subprocess
 import sys
-import termios
 from pathlib import Path
 
 import pytest
+import terminal
 import yaml
 from conftest import MINI
 from hypothesis import given, settings
@@ -298,25 +294,7 @@ def test_long_quote_never_truncated_at_80_columns(nasty):
 
 
 def on_a_pty(args: list[str], env: dict, columns: int = 80) -> tuple[int, str]:
-    primary, replica = pty.openpty()
-    fcntl.ioctl(replica, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "korea_positions", *args], stdout=replica, stderr=replica, env=env
-    )
-    os.close(replica)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(primary, 65536)
-        except OSError:  # EIO: the other side is closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    status = process.wait(timeout=60)
-    os.close(primary)
-    # The terminal turns each "\n" into "\r\n"; any other "\r" came from the data.
-    return status, b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return terminal.on_a_pty([sys.executable, "-m", "korea_positions", *args], env, columns)
 
 
 def pty_env(tmp_path, **extra) -> dict:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MINI
+from hostile import billion_laughs
 from typer.testing import CliRunner
 
 from korea_positions.cli.app import app
@@ -405,14 +406,6 @@ def run_kpos(*args: str, cwd: Path, timeout: float = 60, env=None, **kwargs):
         timeout=timeout,
         **kwargs,
     )
-
-
-def billion_laughs() -> str:
-    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for i in range(1, 10):
-        name, previous = chr(ord("a") + i), chr(ord("a") + i - 1)
-        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
-    return "\n".join(lines) + "\n"
 
 
 HOSTILE = {

@@ -15,6 +15,7 @@ from typing import ClassVar
 
 import pytest
 import yaml
+from hostile import billion_laughs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -474,14 +475,6 @@ def test_checks_take_linear_time():
 
 
 # --- hostile files, read in a subprocess with a memory limit --------------------------
-
-
-def billion_laughs() -> str:
-    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for i in range(1, 10):
-        name, previous = chr(ord("a") + i), chr(ord("a") + i - 1)
-        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
-    return "\n".join(lines) + "\n"
 
 
 HOSTILE = {
