@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 from korea_positions.errors import UsageError
 
+MAX_BYTES = 8 * 1024 * 1024  # no knowledge base file is read past this size
+
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 # The kinds of file, in the order they are read and their records listed.

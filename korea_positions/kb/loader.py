@@ -17,7 +17,7 @@ from pathlib import Path
 
 from korea_positions.errors import InvalidKnowledgeBase, Problem
 from korea_positions.kb import checks, store
-from korea_positions.kb.files import files_of, shown_path
+from korea_positions.kb.files import MAX_BYTES, files_of, shown_path
 from korea_positions.kb.knowledge import KnowledgeBase
 
 _SECOND = 1_000_000_000
@@ -59,7 +59,10 @@ def _refresh(root: Path, db, stale: list, gone: set, known: dict) -> None:
         digest = hashlib.sha256(raw).hexdigest() if raw is not None else ""
         row = known.get(path)
         if raw is not None and row is not None and row[0] == kind and row[5] == digest:
-            store.restamp(db, path, stamp, now)  # touched, not changed
+            # Touched, not changed. A new stamp in the file's own second would still be
+            # racy, so it is written only once it can spare the next query the hash.
+            if stamp[1] // _SECOND < now // _SECOND:
+                store.restamp(db, path, stamp, now)
             continue
         from korea_positions.kb.reading import read_file  # pydantic and YAML: only here
 
@@ -97,8 +100,6 @@ def _stale(kind: str, stamp: tuple, row: tuple | None) -> bool:
 
 
 def _read(path: Path) -> bytes | None:
-    from korea_positions.kb.yamlread import MAX_BYTES
-
     try:
         with open(path, "rb") as handle:
             return handle.read(MAX_BYTES + 1)

@@ -35,10 +35,10 @@ import yaml
 from yaml.cyaml import CParser  # libyaml is required: no pure-Python fallback
 
 from korea_positions.errors import Problem
+from korea_positions.kb.files import MAX_BYTES
 from korea_positions.kb.locator import Locator
 from korea_positions.kb.yamlscan import Scan
 
-MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
 # A valid line is far shorter: a text field holds at most 10,000 characters, 100,000 even
 # if each were written as a \UXXXXXXXX escape.
