@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from korea_positions.analysis.statements import counts
-from korea_positions.kb.knowledge import KnowledgeBase, Record
+from korea_positions.kb.knowledge import Filter, KnowledgeBase, Record
 
 ACTOR_FIELDS = ("id", "name", "kind", "aliases", "speaks_for")
 STEP_FIELDS = ("id", "label", "by")
@@ -42,14 +42,6 @@ def sources(kb: KnowledgeBase) -> list[Record]:
     return [_pick(s, SOURCE_FIELDS) for s in kb.sources]
 
 
-def _voices(kb: KnowledgeBase, actor_ids: list[str]) -> set[str]:
-    """The actors asked for plus everyone who speaks for them."""
-    result: set[str] = set()
-    for actor_id in actor_ids:
-        result |= kb.members(actor_id)
-    return result
-
-
 def demands(
     kb: KnowledgeBase,
     actor_ids: list[str] | None = None,
@@ -64,9 +56,9 @@ def demands(
     the step or ordering it."""
     filters = []
     if actor_ids:
-        filters.append(("actors", ("actor", "stated_by"), _voices(kb, actor_ids)))
+        filters.append(Filter("actors", ("actor", "stated_by"), set(actor_ids), members=True))
     if step is not None:
-        filters.append(("steps", ("step", "before", "after", "together"), {step}))
+        filters.append(Filter("steps", ("step", "before", "after", "together"), {step}))
     if filters or source_ids is not None:
         found = kb.where("positions", *filters, sources=source_ids)
     else:
@@ -90,9 +82,9 @@ def quotes(
     and dash variants; `as_of` keeps the quotes stated by then (quote_starts)."""
     filters = []
     if actor_ids:
-        filters.append(("actors", ("speaker",), _voices(kb, actor_ids)))
+        filters.append(Filter("actors", ("speaker",), set(actor_ids), members=True))
     if step is not None:
-        filters.append(("steps", ("about",), {step}))
+        filters.append(Filter("steps", ("about",), {step}))
     if filters or source_ids is not None:
         found = kb.where("quotes", *filters, sources=source_ids)
     else:

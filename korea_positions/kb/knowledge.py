@@ -12,6 +12,7 @@ import json
 import sqlite3
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from korea_positions.kb import dates
 from korea_positions.kb.files import shown_path
@@ -19,6 +20,23 @@ from korea_positions.kb.files import shown_path
 Record = dict
 KINDS = ("sources", "actors", "steps", "positions", "quotes")
 PARTY_KINDS = ("state", "organization")
+
+
+# The actors speaking for one already in the table {m}: a chain, as a recursive query.
+_SPEAKERS = (
+    "SELECT r.id FROM {m} CROSS JOIN refs r ON r.target = 'actors' AND r.value = {m}.id "
+    "WHERE r.kind = 'actors' AND r.field = 'speaks_for'"
+)
+
+
+class Filter(NamedTuple):
+    """Records referring from one of `fields` to one of `ids` of kind `target`; with
+    `members`, to one of them or to anyone speaking for one of them."""
+
+    target: str
+    fields: tuple[str, ...]
+    ids: set[str]
+    members: bool = False
 
 
 class StoreDamaged(Exception):
@@ -62,23 +80,34 @@ class KnowledgeBase:
         )
         return self._decode(kind, rows)
 
-    def where(self, kind: str, *filters: tuple[str, tuple[str, ...], set[str]],
-              sources: set[str] | None = None) -> list[Record]:  # fmt: skip
-        """The records of a kind with, for each filter (kind referred to, fields, ids), a
-        reference from one of those fields to one of those ids; from those sources if
-        given."""
-        sql = ["SELECT body FROM records r WHERE kind = ?"]
-        args: list = [kind]
-        for target, fields, values in filters:
+    def where(self, kind: str, *filters: Filter, sources: set[str] | None = None) -> list[Record]:
+        """The records of a kind that, for each filter, refer from one of its fields to
+        one of its ids (with `members`, or to an actor speaking for one of them, in a
+        chain); from those sources if given. All inside SQLite: a large knowledge base
+        is neither decoded whole nor sent a long list of ids."""
+        chains, chain_args = [], []
+        sql, args = ["SELECT body FROM records WHERE kind = ?"], [kind]
+        for n, (target, fields, ids, members) in enumerate(filters):
+            if members:
+                chains.append(
+                    f"m{n}(id) AS (SELECT value FROM json_each(?) UNION {_SPEAKERS.format(m=f'm{n}')})"
+                )
+                chain_args.append(json.dumps(sorted(ids)))
+                wanted = f"m{n} v"
+            else:
+                wanted = "(SELECT value AS id FROM json_each(?)) v"
+                args.append(json.dumps(sorted(ids)))
             sql.append(
-                f"AND id IN (SELECT id FROM refs WHERE target = ? AND value IN ({_marks(values)})"
-                f" AND kind = ? AND field IN ({_marks(fields)}))"
+                f"AND rowid IN (SELECT t.rowid FROM {wanted} CROSS JOIN refs f ON f.target = ? "
+                "AND f.value = v.id CROSS JOIN records t ON t.kind = f.kind AND t.id = f.id "
+                f"WHERE f.kind = ? AND f.field IN ({_marks(fields)}))"
             )
-            args += [target, *values, kind, *fields]
+            args += [target, kind, *fields]
         if sources is not None:
             sql.append(f"AND source IN ({_marks(sources)})")
             args += list(sources)
-        rows = self.db.execute(" ".join(sql) + " ORDER BY file, seq", args)
+        head = f"WITH RECURSIVE {', '.join(chains)} " if chains else ""
+        rows = self.db.execute(head + " ".join(sql) + " ORDER BY file, seq", chain_args + args)
         return self._decode(kind, rows)
 
     @cached_property
@@ -142,13 +171,8 @@ class KnowledgeBase:
 
     def members(self, actor_id: str) -> set[str]:
         """The actor and every actor speaking for it, directly or in a chain."""
-        rows = self.db.execute(
-            "WITH RECURSIVE m(id) AS (SELECT ? UNION SELECT r.id FROM refs r JOIN m "
-            "ON r.target = 'actors' AND r.value = m.id "
-            "WHERE r.kind = 'actors' AND r.field = 'speaks_for') "
-            "SELECT id FROM m",
-            (actor_id,),
-        )
+        rows = self.db.execute(f"WITH RECURSIVE m(id) AS (SELECT ? UNION {_SPEAKERS.format(m='m')}) "
+                               "SELECT id FROM m", (actor_id,))  # fmt: skip
         return {rid for (rid,) in rows}
 
     def parties_of(self, actor_id: str) -> list[str]:
