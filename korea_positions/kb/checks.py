@@ -15,6 +15,7 @@ import sqlite3
 from typing import NamedTuple
 
 from korea_positions.kb.files import KINDS as FILE_KINDS
+from korea_positions.kb.records import path
 
 
 class Scope(NamedTuple):
@@ -24,36 +25,38 @@ class Scope(NamedTuple):
     ids: set[tuple[str, str]]
 
 
-# Each check selects its findings as (file, line, col, message, kind, id, first file,
-# first line) among the references and records in scope; (kind, id) is what a finding is
-# about, for replacing it when it comes into scope again. Joins run in the order written
-# (CROSS JOIN), the scope first: the planner has no statistics to find that order itself.
+# Each check finds (file, path into its data, message, kind, id, first file, first path)
+# among the references and records in scope, and `check` locates each path; (kind, id) is
+# what a finding is about, for replacing it when it comes into scope again. Joins run in
+# the order written (CROSS JOIN), the scope first: the planner has no statistics to find
+# that order itself.
 _REFS_IN_SCOPE = """
 INSERT OR IGNORE INTO scope_refs
 SELECT r.rowid FROM refs r WHERE r.file IN (SELECT path FROM scope_files)
 UNION ALL SELECT r.rowid FROM scope_ids s JOIN refs r ON r.target = s.kind AND r.value = s.id
 """
 _UNKNOWN = """
-SELECT r.file, r.line, r.col, r.target, r.value FROM scope_refs s CROSS JOIN refs r ON r.rowid = s.ref
+SELECT r.file, r.kind, r.idx, r.field, r.item, r.target, r.value
+FROM scope_refs s CROSS JOIN refs r ON r.rowid = s.ref
 WHERE NOT EXISTS (SELECT 1 FROM records t WHERE t.kind = r.target AND t.id = r.value)
 """
 _DUPLICATES = """
-SELECT r.file, r.line, r.col, r.kind, r.id, f.kind FROM scope_ids s
+SELECT r.file, r.seq, r.idx, r.kind, r.id, f.kind FROM scope_ids s
 CROSS JOIN records r ON r.kind = s.kind AND r.id = s.id CROSS JOIN files f ON f.path = r.file
 WHERE (SELECT COUNT(*) FROM records x WHERE x.kind = s.kind AND x.id = s.id) > 1
 """
 _OTHER_SOURCE = """
-SELECT r.file, r.line, r.col, 'quote ' || quote(r.value) || ' is from source '
-  || quote(q.source) || ', not ' || quote(p.source), 'quotes', r.value, NULL, NULL
+SELECT r.file, r.kind, r.idx, r.field, r.item, 'quote ' || quote(r.value) || ' is from source '
+  || quote(q.source) || ', not ' || quote(p.source), r.value
 FROM scope_refs s CROSS JOIN refs r ON r.rowid = s.ref
 CROSS JOIN records q ON q.kind = 'quotes' AND q.id = r.value
 CROSS JOIN records p ON p.kind = 'positions' AND p.id = r.id
 WHERE r.kind = 'positions' AND r.field = 'quotes' AND q.source IS NOT p.source
 """
 _SHARED_NAMES = """
-SELECT key, actor, text, file, line, col FROM names WHERE surname = 0 AND key IN
+SELECT key, actor, text, file, idx, field, item FROM names WHERE surname = 0 AND key IN
 (SELECT key FROM names WHERE surname = 0 GROUP BY key HAVING COUNT(DISTINCT actor) > 1)
-ORDER BY file, line, col
+ORDER BY file, rowid
 """
 # The findings a scope replaces: those the checks above could find again.
 _IN_SCOPE = """
@@ -62,9 +65,10 @@ DELETE FROM findings WHERE file IN (SELECT path FROM scope_files)
 """
 
 
-def check(db: sqlite3.Connection, broken: set[str], scope: Scope | None = None) -> None:
+def check(db: sqlite3.Connection, broken: set[str], scope: Scope | None, locate) -> None:
     """Bring the store's findings up to date. `broken` holds "kind:id" of records that
-    could not be read ("kind:*" for a whole file): references to them are not reported."""
+    could not be read ("kind:*" for a whole file): references to them are not reported.
+    `locate(file, path)` gives the line and column of a path into a file's data."""
     # A whole file that could not be read (or now can) affects references to its kind
     # anywhere: check everything.
     if (scope is None or any(b.endswith(":*") for b in broken)
@@ -84,11 +88,16 @@ def check(db: sqlite3.Connection, broken: set[str], scope: Scope | None = None) 
     found = [
         *_unknown(db, broken),
         *_duplicates(db),
-        *db.execute(_OTHER_SOURCE),
+        *_other_source(db),
         *(_names(db) if names else ()),
     ]
     db.execute(_IN_SCOPE, {"names": names})
-    db.executemany("INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?)", found)
+    db.executemany(
+        "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(file, *locate(file, at), message, kind, rid, first,
+          None if first is None else locate(first, first_at)[0])
+         for file, at, message, kind, rid, first, first_at in found],
+    )  # fmt: skip
 
 
 def findings(db: sqlite3.Connection, shown) -> list[tuple[str, int, int, str]]:
@@ -116,7 +125,7 @@ _ADD = {
 def _unknown(db, broken: set[str]):
     """Each reference to a missing id, with the ids of that kind nearest to it."""
     ids: dict[str, list[str]] = {}
-    for file, line, col, target, value in db.execute(_UNKNOWN):
+    for file, kind, index, field, item, target, value in db.execute(_UNKNOWN):
         if {f"{target}:{value}", f"{target}:*"} & broken:
             continue
         if target not in ids:
@@ -126,7 +135,7 @@ def _unknown(db, broken: set[str]):
             ids[target] = [rid for (rid,) in rows]
         message = f"unknown {target[:-1]} {value!r}{did_you_mean(value, ids[target])}"
         message += f" (if it is new, {_ADD[target]})" if target in _ADD else ""
-        yield file, line, col, message, target, value, None, None
+        yield file, path(kind, index, field, item), message, target, value, None, None
 
 
 def did_you_mean(value: str, known: list[str]) -> str:
@@ -141,19 +150,25 @@ def did_you_mean(value: str, known: list[str]) -> str:
 def _duplicates(db):
     """Every definition after the first, in reading order, names the first."""
     found: dict[tuple, list] = {}
-    for file, line, col, kind, rid, file_kind in db.execute(_DUPLICATES):
-        found.setdefault((kind, rid), []).append((FILE_KINDS.index(file_kind), file, line, col))
+    for file, seq, index, kind, rid, file_kind in db.execute(_DUPLICATES):
+        found.setdefault((kind, rid), []).append((FILE_KINDS.index(file_kind), file, seq, index))
     for (kind, rid), places in found.items():
-        _, first_file, first_line, _ = min(places)
-        for _, file, line, col in sorted(places)[1:]:
+        _, first_file, _, first_index = min(places)
+        for _, file, _, index in sorted(places)[1:]:
             message = f"duplicate {kind[:-1]} id {rid!r}"
-            yield file, line, col, message, kind, rid, first_file, first_line
+            yield file, path(kind, index), message, kind, rid, first_file, path(kind, first_index)
+
+
+def _other_source(db):
+    """A position citing a quote of another source."""
+    for file, kind, index, field, item, message, quote in db.execute(_OTHER_SOURCE):
+        yield file, path(kind, index, field, item), message, "quotes", quote, None, None
 
 
 def _names(db):
     """Two actors must not share a name or alias: it would make both unreachable by it."""
     owner: dict[str, str] = {}
-    for key, actor, text, file, line, col in db.execute(_SHARED_NAMES):
+    for key, actor, text, file, index, field, item in db.execute(_SHARED_NAMES):
         if owner.setdefault(key, actor) != actor:
             message = f"{text!r} already names actor {owner[key]!r}; names must be unique"
-            yield file, line, col, message, "names", key, None, None
+            yield file, path("actors", index, field, item), message, "names", key, None, None

@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 from korea_positions.kb import dates
 from korea_positions.kb.files import shown_path
+from korea_positions.kb.places import Places
+from korea_positions.kb.records import path
 
 Record = dict
 KINDS = ("sources", "actors", "steps", "positions", "quotes")
@@ -59,7 +61,7 @@ class KnowledgeBase:
         with store.transaction(db):
             for kind, found in records.items():
                 listed = [(kind, (kind, i), record) for i, record in enumerate(found)]
-                rows = rows_of(listed, lambda place: (1, 1))
+                rows = rows_of(listed, lambda at: (1, 1))
                 store.put_file(db, kind, kind, (0, 0, 0, 0), "", 0, rows, [], [])
         return cls(db)
 
@@ -145,13 +147,17 @@ class KnowledgeBase:
     def origin(self, kind: str, record_id: str) -> tuple[str, int, int]:
         """Where a record is defined: (file as shown, line, col)."""
         row = self.db.execute(
-            "SELECT file, line, col FROM records WHERE kind = ? AND id = ? ORDER BY file, seq",
+            "SELECT file, idx FROM records WHERE kind = ? AND id = ? ORDER BY file, seq",
             (kind, record_id),
         ).fetchone()
         if row is None:
             return "?", 0, 0
         file = shown_path(self.root / row[0]) if self.root else row[0]
-        return file, row[1], row[2]
+        return file, *self._places.find(row[0], path(kind, row[1]))
+
+    @cached_property
+    def _places(self) -> Places:
+        return Places(self.root)
 
     # --- names --------------------------------------------------------------------
 
@@ -164,7 +170,7 @@ class KnowledgeBase:
 
     def actor_spellings(self) -> list[tuple[str, str, bool]]:
         """(normalized spelling, actor id, is a surname) of every name, for suggestions."""
-        rows = self.db.execute("SELECT key, actor, surname FROM names ORDER BY file, line")
+        rows = self.db.execute("SELECT key, actor, surname FROM names ORDER BY file, rowid")
         return [(key, actor, bool(family)) for key, actor, family in rows]
 
     # --- who speaks for whom ---------------------------------------------------------

@@ -19,6 +19,7 @@ from korea_positions.errors import InvalidKnowledgeBase, Problem
 from korea_positions.kb import checks, store
 from korea_positions.kb.files import MAX_BYTES, files_of, shown_path
 from korea_positions.kb.knowledge import KnowledgeBase
+from korea_positions.kb.places import Places
 
 _SECOND = 1_000_000_000
 
@@ -79,7 +80,7 @@ def _refresh(root: Path, db, stale: list, gone: set, known: dict) -> None:
     first = store.get_meta(db, "checked") is None
     if scope.files or first:
         _, broken = store.file_problems(db)
-        checks.check(db, broken, None if first else scope)
+        checks.check(db, broken, None if first else scope, Places(root).find)
         store.set_meta(db, "checked", "1")
 
 

@@ -1,8 +1,11 @@
 """A validated file as rows for the store: its records as the knowledge base holds them,
-every reference they make, and every name an actor answers to — each with the line and
-column where the file writes it, so a problem found later can still be located.
+every reference they make, and every name an actor answers to — each with where the file
+holds it (the record's index in its list, an item's index in a field's list), from which
+`path` gives the path into the file's data that a locator turns into a line and column.
+Lines are found only when a message needs one (kb.places): working out the place of every
+value of every file on each load cost more than reading the YAML.
 
-Pure: validated fields and a locator in, rows out.
+Pure: validated fields in, rows out.
 """
 
 from __future__ import annotations
@@ -14,35 +17,50 @@ from korea_positions.kb.spelling import normalize, spellings, surname
 
 Locate = Callable[[tuple], tuple[int, int]]
 
-# Per kind of record: (field, kind it refers to, where the file writes it).
-REFERENCES: dict[str, tuple[tuple[str, str, tuple], ...]] = {  # fmt: skip
+# Per kind of record: (field, kind it refers to).
+REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "sources": (),
-    "actors": (("speaks_for", "actors", ("speaks_for",)),),  # fmt: skip
-    "steps": (("by", "actors", ("by",)), ("part_of", "steps", ("part_of",))),
-    "quotes": (
-        ("speaker", "actors", ("speaker",)),
-        ("reported_by", "actors", ("reported_by",)),
-        ("about", "steps", ("about",)),
-    ),
+    "actors": (("speaks_for", "actors"),),
+    "steps": (("by", "actors"), ("part_of", "steps")),
+    "quotes": (("speaker", "actors"), ("reported_by", "actors"), ("about", "steps")),
     "positions": (
-        ("actor", "actors", ("actor",)),
-        ("stated_by", "actors", ("stated_by",)),
-        ("reported_by", "actors", ("reported_by",)),
-        ("step", "steps", ("step",)),
-        ("before", "steps", ("order", "before")),
-        ("after", "steps", ("order", "after")),
-        ("together", "steps", ("order", "together")),
-        ("quotes", "quotes", ("quotes",)),
-        ("supersedes", "positions", ("supersedes",)),
+        ("actor", "actors"),
+        ("stated_by", "actors"),
+        ("reported_by", "actors"),
+        ("step", "steps"),
+        ("before", "steps"),
+        ("after", "steps"),
+        ("together", "steps"),
+        ("quotes", "quotes"),
+        ("supersedes", "positions"),
     ),
 }
+# Where a file writes a field that a stored record keeps elsewhere (a position's order).
+_WRITTEN: dict[str, dict[str, tuple]] = {
+    "sources": {}, "actors": {}, "steps": {}, "quotes": {},
+    "positions": {r: ("order", r) for r in ("before", "after", "together")},
+}  # fmt: skip
+_MISTAKES_POSSIBLE = {"actors", "steps", "positions"}
 
 
 class Rows(NamedTuple):
-    records: list[tuple]  # (kind, id, seq, line, col, source, record)
-    refs: list[tuple]  # (kind, id, field, target, value, line, col)
-    names: list[tuple]  # (key, actor, line, col, text, is_surname)
+    records: list[tuple]  # (kind, id, seq, index, source, record)
+    refs: list[tuple]  # (kind, id, field, target, value, index, item)
+    names: list[tuple]  # (key, actor, index, field, item, text, is_surname)
     problems: list[tuple]  # (line, col, message): mistakes inside one record
+
+
+def path(kind: str, index: int, field: str | None = None, item: int = -1) -> tuple:
+    """The path into a file's data of a record (a card's index is -1; a whole file's
+    reference has kind "file"), of one of its fields as the file writes it, and of an item
+    of that field's list (-1: the field itself)."""
+    if kind == "file":
+        return (field,)
+    place = () if index < 0 else (kind, index)
+    if field is None:
+        return place + ("id",)
+    written = _WRITTEN[kind].get(field, (field,))
+    return place + written + ((item,) if item >= 0 else ())
 
 
 def stored(kind: str, fields: dict) -> list[tuple[str, tuple, dict]]:
@@ -75,37 +93,36 @@ def stored(kind: str, fields: dict) -> list[tuple[str, tuple, dict]]:
 
 
 def rows(kind: str, fields: dict, locate: Locate) -> Rows:
-    """The rows of one validated file."""
+    """The rows of one validated file; `locate` places the mistakes found in a record."""
     found = rows_of(stored(kind, fields), locate)
     if kind == "source-data" and fields.get("source"):  # the one reference of the file itself
-        found.refs.append(
-            ("file", "source", "source", "sources", fields["source"], *locate(("source",)))
-        )
+        found.refs.append(("file", "source", "source", "sources", fields["source"], -1, -1))
     return found
 
 
 def rows_of(records: list[tuple[str, tuple, dict]], locate: Locate) -> Rows:
     """The rows of records as stored: (kind of record, place in the file, record)."""
     out = Rows([], [], [], [])
+    add_ref = out.refs.append
     for seq, (record_kind, place, record) in enumerate(records):
         rid = record["id"]
-        line, col = locate(place + ("id",))
-        out.records.append((record_kind, rid, seq, line, col, record.get("source"), record))
-        for field, target, written in REFERENCES[record_kind]:
+        index = place[1] if place else -1
+        out.records.append((record_kind, rid, seq, index, record.get("source"), record))
+        for field, target in REFERENCES[record_kind]:
             value = record.get(field)
-            values = value if isinstance(value, list) else [value]
-            for i, ref in enumerate(values):
-                if ref is None:
-                    continue
-                at = place + written + (i,) if isinstance(value, list) else place + written
-                out.refs.append((record_kind, rid, field, target, ref, *locate(at)))
-        out.problems.extend(_own_mistakes(record_kind, record, place, locate))
+            if type(value) is list:
+                for i, ref in enumerate(value):
+                    add_ref((record_kind, rid, field, target, ref, index, i))
+            elif value is not None:
+                add_ref((record_kind, rid, field, target, value, index, -1))
+        if record_kind in _MISTAKES_POSSIBLE:
+            out.problems.extend(_own_mistakes(record_kind, record, place, locate))
         if record_kind == "actors":
-            for path, text in spellings(record):
-                out.names.append((normalize(text), rid, *locate(place + path), text, 0))
+            for (field, *item), text in spellings(record):
+                out.names.append((normalize(text), rid, index, field, *(item or [-1]), text, 0))
             family = surname(record)
             if family:
-                out.names.append((normalize(family), rid, *locate(place + ("name",)), family, 1))
+                out.names.append((normalize(family), rid, index, "name", -1, family, 1))
     return out
 
 

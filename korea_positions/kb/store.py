@@ -2,7 +2,7 @@
 
 One row per file (its path, the stamp and sha256 it had when read, its own problems),
 and the rows each file gave (kb.records): its records as JSON, the references they make
-and the names of its actors, each with its line and column. The cache is such a
+and the names of its actors, each with where its file holds it (kb.records.path). The cache is such a
 database on disk; `--no-cache` builds the same in memory, so queries have one path.
 """
 
@@ -13,7 +13,7 @@ import sqlite3
 
 from korea_positions import __version__
 
-FORMAT = 6  # bumped whenever the tables, the stored records or the messages change
+FORMAT = 7  # bumped whenever the tables, the stored records or the messages change
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -23,13 +23,13 @@ CREATE TABLE files (
   problems TEXT NOT NULL, broken TEXT NOT NULL);
 CREATE TABLE records (
   kind TEXT NOT NULL, id TEXT NOT NULL, file TEXT NOT NULL, seq INTEGER NOT NULL,
-  line INTEGER NOT NULL, col INTEGER NOT NULL, source TEXT, body TEXT NOT NULL);
+  idx INTEGER NOT NULL, source TEXT, body TEXT NOT NULL);
 CREATE TABLE refs (
   kind TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, target TEXT NOT NULL,
-  value TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL);
+  value TEXT NOT NULL, file TEXT NOT NULL, idx INTEGER NOT NULL, item INTEGER NOT NULL);
 CREATE TABLE names (
-  key TEXT NOT NULL, actor TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL,
-  col INTEGER NOT NULL, text TEXT NOT NULL, surname INTEGER NOT NULL);
+  key TEXT NOT NULL, actor TEXT NOT NULL, file TEXT NOT NULL, idx INTEGER NOT NULL,
+  field TEXT NOT NULL, item INTEGER NOT NULL, text TEXT NOT NULL, surname INTEGER NOT NULL);
 CREATE TABLE findings (
   file TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, message TEXT NOT NULL,
   kind TEXT NOT NULL, id TEXT NOT NULL, first_file TEXT, first_line INTEGER);
@@ -147,16 +147,16 @@ def put_file(db, path: str, kind: str, stamp: tuple, sha256: str, now_ns: int, r
     if rows is None:
         return
     db.executemany(
-        "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(k, i, path, seq, line, col, source, _encode(record))
-         for k, i, seq, line, col, source, record in rows.records],
+        "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(k, i, path, seq, index, source, _encode(record))
+         for k, i, seq, index, source, record in rows.records],
     )  # fmt: skip
     db.executemany(
         "INSERT INTO refs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(*ref[:5], path, *ref[5:]) for ref in rows.refs],
     )
     db.executemany(
-        "INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(key, actor, path, *rest) for key, actor, *rest in rows.names],
     )
 
