@@ -56,13 +56,14 @@ class KnowledgeBase:
         sources=..., actors=..., steps=..., positions=..., quotes=...), unchecked."""
         from korea_positions.kb import store
         from korea_positions.kb.records import rows_of
+        from korea_positions.kb.writer import Writer
 
         db = store.connect(":memory:")
-        with store.transaction(db):
+        with store.transaction(db), Writer(db) as writer:
             for kind, found in records.items():
                 listed = [(kind, (kind, i), record) for i, record in enumerate(found)]
                 rows = rows_of(listed, lambda at: (1, 1))
-                store.put_file(db, kind, kind, (0, 0, 0, 0), "", 0, rows, [], [])
+                writer.put_file(kind, kind, (0, 0, 0, 0), "", 0, rows, [], [])
         return cls(db)
 
     def _decode(self, kind: str, rows) -> list[Record]:

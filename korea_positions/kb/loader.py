@@ -20,6 +20,7 @@ from korea_positions.kb import checks, store
 from korea_positions.kb.files import MAX_BYTES, files_of, shown_path
 from korea_positions.kb.knowledge import KnowledgeBase
 from korea_positions.kb.places import Places
+from korea_positions.kb.writer import Writer
 
 _SECOND = 1_000_000_000
 
@@ -51,32 +52,36 @@ def load(root: Path, db) -> KnowledgeBase:
 def _refresh(root: Path, db, stale: list, gone: set, known: dict) -> None:
     """Store what changed, then check again what the change can affect."""
     scope = checks.Scope(set(gone), set())
-    for path in gone:
-        scope.ids.update(store.defined(db, path) | store.broken_in(db, path))
-        store.drop_file(db, path)
-    for kind, path, stamp in stale:
-        now = time.time_ns()
-        raw = _read(root / path)
-        digest = hashlib.sha256(raw).hexdigest() if raw is not None else ""
-        row = known.get(path)
-        if raw is not None and row is not None and row[0] == kind and row[5] == digest:
-            # Touched, not changed. A new stamp in the file's own second would still be
-            # racy, so it is written only once it can spare the next query the hash.
-            if stamp[1] // _SECOND < now // _SECOND:
-                store.restamp(db, path, stamp, now)
-            continue
-        from korea_positions.kb.reading import read_file  # pydantic and YAML: only here
+    # What each file held before, read now: the writer has the connection from here on.
+    held = {path: store.defined(db, path) | store.broken_in(db, path)
+            for path in {*gone, *(path for _, path, _ in stale if path in known)}}  # fmt: skip
+    with Writer(db) as writer:
+        for path in gone:
+            scope.ids.update(held[path])
+            writer.drop_file(path)
+        for kind, path, stamp in stale:
+            now = time.time_ns()
+            raw = _read(root / path)
+            digest = hashlib.sha256(raw).hexdigest() if raw is not None else ""
+            row = known.get(path)
+            if raw is not None and row is not None and row[0] == kind and row[5] == digest:
+                # Touched, not changed. A new stamp in the file's own second would still be
+                # racy, so it is written only once it can spare the next query the hash.
+                if stamp[1] // _SECOND < now // _SECOND:
+                    writer.restamp(path, stamp, now)
+                continue
+            from korea_positions.kb.reading import read_file  # pydantic and YAML: only here
 
-        scope.files.add(path)
-        if row is not None:  # what it defined before
-            scope.ids.update(store.defined(db, path) | store.broken_in(db, path))
-        rows, problems, broken = read_file(kind, root / path, shown_path(root / path))
-        store.put_file(db, path, kind, stamp or (-1, -1, -1, -1), digest, now, rows,
-                       problems, broken, replacing=row is not None)  # fmt: skip
-        scope.ids.update(tuple(b.split(":", 1)) for b in broken)
-        if rows is not None:
-            scope.ids.update((r[0], r[1]) for r in rows.records)
-    store.index(db)
+            scope.files.add(path)
+            if row is not None:  # what it defined before
+                scope.ids.update(held[path])
+                writer.drop_file(path)
+            rows, problems, broken = read_file(kind, root / path, shown_path(root / path))
+            writer.put_file(path, kind, stamp or (-1, -1, -1, -1), digest, now, rows,
+                            problems, broken)  # fmt: skip
+            scope.ids.update(tuple(b.split(":", 1)) for b in broken)
+            if rows is not None:
+                scope.ids.update((r[0], r[1]) for r in rows.records)
     first = store.get_meta(db, "checked") is None
     if scope.files or first:
         _, broken = store.file_problems(db)

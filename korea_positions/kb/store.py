@@ -1,7 +1,7 @@
 """The store: a knowledge base's files, read and validated, in one SQLite database.
 
 One row per file (its path, the stamp and sha256 it had when read, its own problems),
-and the rows each file gave (kb.records): its records as JSON, the references they make
+and the rows each file gave (kb.records, written by kb.writer): its records as JSON, the references they make
 and the names of its actors, each with where its file holds it (kb.records.path). The cache is such a
 database on disk; `--no-cache` builds the same in memory, so queries have one path.
 """
@@ -13,7 +13,7 @@ import sqlite3
 
 from korea_positions import __version__
 
-FORMAT = 7  # bumped whenever the tables, the stored records or the messages change
+FORMAT = 8  # bumped whenever the tables, the stored records or the messages change
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -34,9 +34,9 @@ CREATE TABLE findings (
   file TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, message TEXT NOT NULL,
   kind TEXT NOT NULL, id TEXT NOT NULL, first_file TEXT, first_line INTEGER);
 """
-# Built once the first load has filled the tables: faster than keeping them up to date
-# row by row, and the same indexes after. refs_by_target holds every column the filters
-# and speaker chains of a query read (KnowledgeBase.where), so they never visit the table.
+# Made with the tables, and kept up to date as rows come: the writer's thread does that
+# work while the loader reads on (kb.writer). refs_by_target holds every column the
+# filters and speaker chains of a query read (KnowledgeBase.where): they never visit refs.
 INDEXES = """
 CREATE INDEX records_by_kind ON records (kind, file, seq);
 CREATE INDEX records_by_id ON records (kind, id);
@@ -50,16 +50,14 @@ CREATE INDEX findings_by_id ON findings (kind, id);
 """
 
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
-
-
 class ForeignStore(Exception):
     """The database is not a store of this version of kpos."""
 
 
 def connect(location: str) -> sqlite3.Connection:
     """Open (creating when empty) a store; raise ForeignStore for any other database."""
-    db = sqlite3.connect(location, timeout=5, isolation_level=None)
+    # Its writes run on a second thread (kb.writer), one thread at a time.
+    db = sqlite3.connect(location, timeout=5, isolation_level=None, check_same_thread=False)
     try:
         # A cache need not wait for the disk: should the machine stop mid-write and leave
         # it damaged, it is deleted and built again (kb.cache).
@@ -67,8 +65,9 @@ def connect(location: str) -> sqlite3.Connection:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version == 0 and not db.execute("SELECT 1 FROM sqlite_master").fetchone():
             with transaction(db):
-                for statement in SCHEMA.split(";")[:-1]:
-                    db.execute(statement)
+                for statement in (SCHEMA + INDEXES).split(";")[:-1]:
+                    if statement.strip():
+                        db.execute(statement)
                 db.execute(f"PRAGMA user_version = {FORMAT}")
                 db.execute("INSERT INTO meta VALUES ('kpos', ?)", (__version__,))
         elif version != FORMAT or get_meta(db, "kpos") != __version__:
@@ -93,12 +92,6 @@ class transaction:
         self.db.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
-def index(db: sqlite3.Connection) -> None:
-    """Build the indexes, if they are not built yet."""
-    for statement in INDEXES.split(";")[:-1]:
-        db.execute(statement.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))
-
-
 def get_meta(db: sqlite3.Connection, key: str) -> str | None:
     row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
@@ -119,46 +112,6 @@ def stamps(db: sqlite3.Connection) -> dict[str, tuple]:
             "SELECT path, kind, size, mtime_ns, ctime_ns, inode, sha256, stamped_ns FROM files"
         )
     }
-
-
-def restamp(db: sqlite3.Connection, path: str, stamp: tuple, now_ns: int) -> None:
-    db.execute(
-        "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, stamped_ns = ? "
-        "WHERE path = ?",
-        (*stamp, now_ns, path),
-    )
-
-
-def drop_file(db: sqlite3.Connection, path: str) -> None:
-    for table in ("records", "refs", "names"):
-        db.execute(f"DELETE FROM {table} WHERE file = ?", (path,))
-    db.execute("DELETE FROM files WHERE path = ?", (path,))
-
-
-def put_file(db, path: str, kind: str, stamp: tuple, sha256: str, now_ns: int, rows,
-             problems: list, broken: list, replacing: bool = True) -> None:  # fmt: skip
-    """Replace what the store holds of one file (new files have nothing to replace)."""
-    if replacing:
-        drop_file(db, path)
-    db.execute(
-        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (path, kind, *stamp, sha256, now_ns, json.dumps(problems), json.dumps(broken)),
-    )
-    if rows is None:
-        return
-    db.executemany(
-        "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(k, i, path, seq, index, source, _encode(record))
-         for k, i, seq, index, source, record in rows.records],
-    )  # fmt: skip
-    db.executemany(
-        "INSERT INTO refs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(*ref[:5], path, *ref[5:]) for ref in rows.refs],
-    )
-    db.executemany(
-        "INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(key, actor, path, *rest) for key, actor, *rest in rows.names],
-    )
 
 
 def defined(db: sqlite3.Connection, path: str) -> set[tuple[str, str]]:

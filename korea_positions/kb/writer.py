@@ -1,0 +1,114 @@
+"""Writing files' rows into the store on a second thread, while the loader reads on.
+
+Reading a file is Python work; storing its rows is SQLite's, and SQLite lets go of the
+GIL while a statement runs, so the two can share two cores. Rows are sent in batches,
+each as one JSON text that a single `INSERT ... SELECT ... FROM json_each(?)` spreads
+into rows: one statement per batch, because a thread that gave the GIL back for every
+row would wait up to the interpreter's switch interval to get it back, every row.
+
+Everything the writer does runs in the order it was asked, on the one connection; the
+caller does not use the connection until `close()` has waited for the writer.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import sqlite3
+import threading
+
+BATCH = 2000  # rows: big enough that hand-overs are rare, small enough to keep memory flat
+
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
+def _spread(table: str, columns: int) -> str:
+    values = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(columns))
+    return f"INSERT INTO {table} SELECT {values} FROM json_each(?)"
+
+
+_INSERTS = {
+    "files": _spread("files", 10),
+    "records": _spread("records", 7),
+    "refs": _spread("refs", 8),
+    "names": _spread("names", 8),
+}
+
+
+class Writer:
+    """Stores, drops and re-stamps files in the order asked, on its own thread."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self._rows: dict[str, list] = {table: [] for table in _INSERTS}
+        self._pending = 0
+        self._queue: queue.Queue = queue.Queue(maxsize=8)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, name="kpos-store", daemon=True)
+        self._thread.start()
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is not None:  # what is pending would be rolled back: only stop the thread
+            self._rows = {table: [] for table in _INSERTS}
+        self.close()
+
+    def put_file(self, path: str, kind: str, stamp: tuple, sha256: str, now_ns: int, rows,
+                 problems: list, broken: list) -> None:  # fmt: skip
+        """Store one file (a new one, or one dropped before) and the rows it gave."""
+        add = self._rows
+        add["files"].append((path, kind, *stamp, sha256, now_ns, _encode(problems),
+                             _encode(broken)))  # fmt: skip
+        if rows is not None:
+            add["records"] += [(k, i, path, seq, index, source, record)
+                               for k, i, seq, index, source, record in rows.records]  # fmt: skip
+            add["refs"] += [(*ref[:5], path, *ref[5:]) for ref in rows.refs]
+            add["names"] += [(key, actor, path, *rest) for key, actor, *rest in rows.names]
+            self._pending += len(rows.records) + len(rows.refs) + len(rows.names)
+        if self._pending >= BATCH:
+            self._flush()
+
+    def drop_file(self, path: str) -> None:
+        """Forget a file and every row it gave."""
+        for table in ("records", "refs", "names"):
+            self._run(f"DELETE FROM {table} WHERE file = ?", (path,))
+        self._run("DELETE FROM files WHERE path = ?", (path,))
+
+    def restamp(self, path: str, stamp: tuple, now_ns: int) -> None:
+        """A file touched but not changed: its new stamp, and when it was taken."""
+        self._run(
+            "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, stamped_ns = ? "
+            "WHERE path = ?",
+            (*stamp, now_ns, path),
+        )
+
+    def _run(self, sql: str, args: tuple) -> None:
+        self._flush()
+        self._queue.put((sql, args))
+
+    def close(self) -> None:
+        """Wait until everything asked is done; raise what went wrong, if anything did."""
+        if self._thread.is_alive():
+            self._flush()
+            self._queue.put(None)
+            self._thread.join()
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def _flush(self) -> None:
+        for table, rows in self._rows.items():
+            if rows:
+                self._queue.put((_INSERTS[table], (_encode(rows),)))
+                self._rows[table] = []
+        self._pending = 0
+
+    def _work(self) -> None:
+        while (task := self._queue.get()) is not None:
+            if self._error is None:  # after an error, drain the queue without writing
+                try:
+                    self.db.execute(*task)
+                except BaseException as exc:
+                    self._error = exc
