@@ -27,9 +27,11 @@ class Scope(NamedTuple):
 
 # Each check finds (file, path into its data, message, kind, id, first file, first path)
 # among the references and records in scope, and `check` locates each path; (kind, id) is
-# what a finding is about, for replacing it when it comes into scope again. Joins run in
-# the order written (CROSS JOIN), the scope first: the planner has no statistics to find
-# that order itself.
+# what a finding is about, for replacing it when it comes into scope again. {refs} and
+# {ids} are the references and ids in scope: those the temporary scope tables name, or,
+# when everything is checked, all of them (no table of all of them to fill first). Joins
+# run in the order written (CROSS JOIN), the scope first: the planner has no statistics
+# to find that order itself.
 _REFS_IN_SCOPE = """
 INSERT OR IGNORE INTO scope_refs
 SELECT r.rowid FROM refs r WHERE r.file IN (SELECT path FROM scope_files)
@@ -37,18 +39,18 @@ UNION ALL SELECT r.rowid FROM scope_ids s JOIN refs r ON r.target = s.kind AND r
 """
 _UNKNOWN = """
 SELECT r.file, r.kind, r.idx, r.field, r.item, r.target, r.value
-FROM scope_refs s CROSS JOIN refs r ON r.rowid = s.ref
+FROM {refs}
 WHERE NOT EXISTS (SELECT 1 FROM records t WHERE t.kind = r.target AND t.id = r.value)
 """
 _DUPLICATES = """
-SELECT r.file, r.seq, r.idx, r.kind, r.id, f.kind FROM scope_ids s
+SELECT r.file, r.seq, r.idx, r.kind, r.id, f.kind FROM {ids}
 CROSS JOIN records r ON r.kind = s.kind AND r.id = s.id CROSS JOIN files f ON f.path = r.file
 WHERE (SELECT COUNT(*) FROM records x WHERE x.kind = s.kind AND x.id = s.id) > 1
 """
 _OTHER_SOURCE = """
 SELECT r.file, r.kind, r.idx, r.field, r.item, 'quote ' || quote(r.value) || ' is from source '
   || quote(q.source) || ', not ' || quote(p.source), r.value
-FROM scope_refs s CROSS JOIN refs r ON r.rowid = s.ref
+FROM {refs}
 CROSS JOIN records q ON q.kind = 'quotes' AND q.id = r.value
 CROSS JOIN records p ON p.kind = 'positions' AND p.id = r.id
 WHERE r.kind = 'positions' AND r.field = 'quotes' AND q.source IS NOT p.source
@@ -58,6 +60,11 @@ SELECT key, actor, text, file, idx, field, item FROM names WHERE surname = 0 AND
 (SELECT key FROM names WHERE surname = 0 GROUP BY key HAVING COUNT(DISTINCT actor) > 1)
 ORDER BY file, rowid
 """
+_SCOPED = {"refs": "scope_refs s CROSS JOIN refs r ON r.rowid = s.ref", "ids": "scope_ids s"}
+_WHOLE = {
+    "refs": "refs r",
+    "ids": "(SELECT kind, id FROM records GROUP BY kind, id HAVING COUNT(*) > 1) s",
+}
 # The findings a scope replaces: those the checks above could find again.
 _IN_SCOPE = """
 DELETE FROM findings WHERE file IN (SELECT path FROM scope_files)
@@ -71,11 +78,31 @@ def check(db: sqlite3.Connection, broken: set[str], scope: Scope | None, locate)
     `locate(file, path)` gives the line and column of a path into a file's data."""
     # A whole file that could not be read (or now can) affects references to its kind
     # anywhere: check everything.
-    if (scope is None or any(b.endswith(":*") for b in broken)
-            or any(rid == "*" for _, rid in scope.ids)):  # fmt: skip
-        files = {path for (path,) in db.execute("SELECT path FROM files")}
-        ids = set(db.execute("SELECT kind, id FROM records")) | (scope.ids if scope else set())
-        scope = Scope(files, ids)
+    whole = (scope is None or any(b.endswith(":*") for b in broken)
+             or any(rid == "*" for _, rid in scope.ids))  # fmt: skip
+    if whole:
+        db.execute("DELETE FROM findings")
+    else:
+        _fill_scope(db, scope)
+    names = whole or "data/actors.yaml" in scope.files
+    tables = _WHOLE if whole else _SCOPED
+    found = [
+        *_unknown(db, broken, tables),
+        *_duplicates(db, tables),
+        *_other_source(db, tables),
+        *(_names(db) if names else ()),
+    ]
+    if not whole:
+        db.execute(_IN_SCOPE, {"names": names})
+    db.executemany(
+        "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(file, *locate(file, at), message, kind, rid, first,
+          None if first is None else locate(first, first_at)[0])
+         for file, at, message, kind, rid, first, first_at in found],
+    )  # fmt: skip
+
+
+def _fill_scope(db: sqlite3.Connection, scope: Scope) -> None:
     db.execute("CREATE TEMP TABLE IF NOT EXISTS scope_files (path TEXT PRIMARY KEY)")
     db.execute("CREATE TEMP TABLE IF NOT EXISTS scope_ids (kind TEXT, id TEXT, PRIMARY KEY (kind, id))")  # fmt: skip
     db.execute("CREATE TEMP TABLE IF NOT EXISTS scope_refs (ref INTEGER PRIMARY KEY)")
@@ -84,20 +111,6 @@ def check(db: sqlite3.Connection, broken: set[str], scope: Scope | None, locate)
     db.executemany("INSERT INTO scope_files VALUES (?)", [(f,) for f in scope.files])
     db.executemany("INSERT INTO scope_ids VALUES (?, ?)", sorted(scope.ids))
     db.execute(_REFS_IN_SCOPE)
-    names = "data/actors.yaml" in scope.files
-    found = [
-        *_unknown(db, broken),
-        *_duplicates(db),
-        *_other_source(db),
-        *(_names(db) if names else ()),
-    ]
-    db.execute(_IN_SCOPE, {"names": names})
-    db.executemany(
-        "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(file, *locate(file, at), message, kind, rid, first,
-          None if first is None else locate(first, first_at)[0])
-         for file, at, message, kind, rid, first, first_at in found],
-    )  # fmt: skip
 
 
 def findings(db: sqlite3.Connection, shown) -> list[tuple[str, int, int, str]]:
@@ -122,10 +135,10 @@ _ADD = {
 }
 
 
-def _unknown(db, broken: set[str]):
+def _unknown(db, broken: set[str], tables: dict):
     """Each reference to a missing id, with the ids of that kind nearest to it."""
     ids: dict[str, list[str]] = {}
-    for file, kind, index, field, item, target, value in db.execute(_UNKNOWN):
+    for file, kind, index, field, item, target, value in db.execute(_UNKNOWN.format(**tables)):
         if {f"{target}:{value}", f"{target}:*"} & broken:
             continue
         if target not in ids:
@@ -147,10 +160,10 @@ def did_you_mean(value: str, known: list[str]) -> str:
     return "; did you mean " + " or ".join(repr(k) for k in close[:3]) + "?"
 
 
-def _duplicates(db):
+def _duplicates(db, tables: dict):
     """Every definition after the first, in reading order, names the first."""
     found: dict[tuple, list] = {}
-    for file, seq, index, kind, rid, file_kind in db.execute(_DUPLICATES):
+    for file, seq, index, kind, rid, file_kind in db.execute(_DUPLICATES.format(**tables)):
         found.setdefault((kind, rid), []).append((FILE_KINDS.index(file_kind), file, seq, index))
     for (kind, rid), places in found.items():
         _, first_file, _, first_index = min(places)
@@ -159,9 +172,11 @@ def _duplicates(db):
             yield file, path(kind, index), message, kind, rid, first_file, path(kind, first_index)
 
 
-def _other_source(db):
+def _other_source(db, tables: dict):
     """A position citing a quote of another source."""
-    for file, kind, index, field, item, message, quote in db.execute(_OTHER_SOURCE):
+    for file, kind, index, field, item, message, quote in db.execute(
+        _OTHER_SOURCE.format(**tables)
+    ):
         yield file, path(kind, index, field, item), message, "quotes", quote, None, None
 
 
