@@ -3,7 +3,7 @@ list indexes, as pydantic reports locations) to lines and columns, made on first
 
 from __future__ import annotations
 
-from array import array
+from collections.abc import Callable
 from typing import Any
 
 from korea_positions.kb.yamlscan import Scan
@@ -16,15 +16,15 @@ class Locator:
     by matching each value's start, kept in document order, to the data: so the data must
     not be changed before."""
 
-    def __init__(self, data: Any, starts: list[int], text: str):
-        # Kept for every file a loader reads: the starts as an array of machine integers.
-        self._data, self._starts, self._text = data, array("q", starts), text
+    def __init__(self, data: Any, starts: Callable[[], list[int]], text: str):
+        # `starts` gives each value's start index in document order, when first asked.
+        self._data, self._starts, self._text = data, starts, text
         self._marks: dict[tuple, tuple[int, int]] | None = None
 
     def marks(self) -> dict[tuple, tuple[int, int]]:
         """Every value's place."""
         if self._marks is None:
-            starts, position = iter(self._starts), Scan(self._text).position
+            starts, position = iter(self._starts()), Scan(self._text).position
             marks = {(): (1, 1)}
 
             def visit(value, path: tuple) -> None:  # as deep as MAX_DEPTH at most
@@ -40,7 +40,7 @@ class Locator:
 
             next(starts)  # the root's
             visit(self._data, ())
-            self._marks, self._starts, self._text = marks, array("q"), ""
+            self._marks, self._starts, self._text = marks, list, ""
         return self._marks
 
     def find(self, path: tuple) -> tuple[int, int]:

@@ -20,9 +20,9 @@ by a pass before it; it hides anchors behind shared nodes; and it calls back int
 to resolve every scalar's tag. Measured on a generated knowledge base of 802 files (8.6
 million characters; benchmarks/yaml_speed.py), composing alone, with a resolver that does
 nothing, takes 0.50 of `yaml.load`'s time (CSafeLoader), before any walk over the nodes;
-read_yaml takes 0.47-0.49 of it all told: reading, checks, events, data and places. The
-loop keeps each value's start and end; the locator turns the starts into a map from paths
-to places only when first asked (that is, on an error).
+read_yaml takes 0.47-0.49 of it all told: reading, checks, events and data. Where each
+value starts and ends is kept only when the text holds a character yamlscan must look at
+outside the scalars; a locator asks for the starts (parsing again) only on an error.
 """
 
 from __future__ import annotations
@@ -90,11 +90,13 @@ def read_text(text: str, shown_as: str) -> tuple[Any, Locator]:
     problem = scan.characters(MAX_LINE)
     if problem:
         raise fail(*problem)
-    data, places = _parse(scan, fail)
-    problem = scan.gaps(places)
+    suspects = scan.suspects()
+    data, places = _parse(scan, fail, keep=bool(suspects))
+    problem = scan.gaps(places, suspects) if suspects else None
     if problem:
         raise fail(*problem)
-    return data, Locator(data, places[0::2], text)
+    # Where each value starts is needed only for a message: then the text is parsed again.
+    return data, Locator(data, lambda: _parse(Scan(text), fail, keep=True)[1][0::2], text)
 
 
 def _failing(shown_as: str):
@@ -124,14 +126,15 @@ def _read_bounded(path: Path, fail) -> bytes:
     return raw
 
 
-def _parse(scan: Scan, fail) -> tuple[Any, list]:
-    """The document's data, and each value's start and end index in document order (for
-    a list or mapping, its start and None); raises YamlProblem at the first thing refused."""
+def _parse(scan: Scan, fail, keep: bool) -> tuple[Any, list]:
+    """The document's data, and if `keep`, each value's start and end index in document
+    order (for a list or mapping, its start and None); raises YamlProblem at the first
+    thing refused."""
     parser = CParser(scan.text)
     get = parser.get_event
     places: list = []
     add = places.append
-    limit = 2 * MAX_VALUES
+    values = 0
     stack: list = []  # for each list or mapping open around the current event: the state
     container, is_map, key, wants_key = None, False, None, False  # of the one it is in
     indent = -1  # column of the innermost block list or mapping (its key or `-`)
@@ -143,11 +146,13 @@ def _parse(scan: Scan, fail) -> tuple[Any, list]:
             kind = type(event)
             if kind is _SCALAR:
                 start, end = event.start_mark, event.end_mark
-                add(start.index)
-                add(end.index)
+                if keep:
+                    add(start.index)
+                    add(end.index)
+                values += 1
                 tag = event.tag
-                if tag is not None or event.anchor is not None or len(places) > limit:
-                    _check_node(event, len(places) > limit, fail)
+                if tag is not None or event.anchor is not None or values > MAX_VALUES:
+                    _check_node(event, values > MAX_VALUES, fail)
                 value, style = event.value, event.style
                 if style and not flow:
                     problem = scan.scalar(start, end, style, indent)
@@ -166,10 +171,12 @@ def _parse(scan: Scan, fail) -> tuple[Any, list]:
                     value = None
             elif kind is _MAP_START or kind is _SEQ_START:
                 start, tag = event.start_mark, event.tag
-                add(start.index)
-                add(None)
-                if tag is not None or event.anchor is not None or len(places) > limit:
-                    _check_node(event, len(places) > limit, fail)
+                if keep:
+                    add(start.index)
+                    add(None)
+                values += 1
+                if tag is not None or event.anchor is not None or values > MAX_VALUES:
+                    _check_node(event, values > MAX_VALUES, fail)
                 if wants_key:
                     raise fail("a key must be a plain name, not a list or mapping", *_at(start))
                 if len(stack) > MAX_DEPTH:

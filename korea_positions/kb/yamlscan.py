@@ -196,14 +196,16 @@ class Scan:
             return message, len(lines), 1
         return None
 
-    def gaps(self, places: list):
-        """Check the characters outside every scalar where a suspect one occurs. `places`
-        holds each value's start and end index in document order (for a list or a mapping,
-        its start and None)."""
+    def suspects(self) -> list[int]:
+        """Where the text holds a character that may be read otherwise than the spec says,
+        if it stands outside every scalar (gaps checks that)."""
+        return sorted(match.start() for find in _SUSPECTS for match in find.finditer(self.text))
+
+    def gaps(self, places: list, suspects: list[int]):
+        """Check the characters outside every scalar at `suspects`. `places` holds each
+        value's start and end index in document order (for a list or a mapping, its start
+        and None)."""
         text = self.text
-        suspects = sorted(match.start() for find in _SUSPECTS for match in find.finditer(text))
-        if not suspects:
-            return None
         starts, ends = places[0::2], places[1::2]
         comments: dict[int, int] = {}  # line number -> its first `#` outside scalars, or -1
         for at in suspects:
