@@ -18,6 +18,7 @@ import sqlite3
 import threading
 
 BATCH = 2000  # rows: big enough that hand-overs are rare, small enough to keep memory flat
+QUEUED = 64  # batches waiting at most: the reader need not wait for the writer
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
@@ -42,7 +43,7 @@ class Writer:
         self.db = db
         self._rows: dict[str, list] = {table: [] for table in _INSERTS}
         self._pending = 0
-        self._queue: queue.Queue = queue.Queue(maxsize=8)
+        self._queue: queue.Queue = queue.Queue(maxsize=QUEUED)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._work, name="kpos-store", daemon=True)
         self._thread.start()
