@@ -77,6 +77,16 @@ class Scan:
         line = bisect_right(self._line_starts, index) - 1
         return line + 1, index - self._line_starts[line] + 1
 
+    def _following(self, index: int):
+        """The lines after the one holding character `index`, one at a time: a block text
+        needs a few of them, not the whole text split into lines."""
+        text, search = self.text, _LINE_BREAK.search
+        found = search(text, index)
+        while found is not None:
+            start = found.end()
+            found = search(text, start)
+            yield text[start : found.start() if found else len(text)]
+
     def blank_end(self) -> int:
         """Where the file ends in a line of spaces or tabs (after a line break, and with
         none after it); the file's length if it does not."""
@@ -159,7 +169,7 @@ class Scan:
             if end.line == start.line:
                 return None
             return self.continuation(start.line, end.line, indent, "quoted text")
-        text, lines = self.text, self.lines
+        text = self.text
         header = _BLOCK_HEADER.match(text, start.index)
         if header is None:
             message = (
@@ -174,10 +184,12 @@ class Scan:
         # before it may be longer. At the top level, libyaml indents the text one column
         # more than the spec says: neither a digit nor a first line at column 0 is taken.
         number, widest = start.line + 1, (0, 0)
-        while number < len(lines) and not lines[number].strip(" "):
-            widest = max(widest, (len(lines[number]), number))
-            number += 1
-        first = len(lines[number]) - len(lines[number].lstrip(" ")) if number < len(lines) else -1
+        following = self._following(start.index)
+        line = next(following, None)
+        while line is not None and not line.strip(" "):
+            widest = max(widest, (len(line), number))
+            number, line = number + 1, next(following, None)
+        first = len(line) - len(line.lstrip(" ")) if line is not None else -1
         digit = any(c.isdigit() for c in header.group(2) or "")
         if indent < 0 and (digit or first == 0):
             message = "at the top level, a block text needs its first line indented, no digit"
@@ -193,7 +205,7 @@ class Scan:
                 "the file ends in a line of spaces after a block text; remove them or end "
                 "the line with a line break"
             )
-            return message, len(lines), 1
+            return message, len(self.lines), 1
         return None
 
     def suspects(self) -> list[int]:
