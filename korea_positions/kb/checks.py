@@ -35,7 +35,7 @@ class Scope(NamedTuple):
 _REFS_IN_SCOPE = """
 INSERT OR IGNORE INTO scope_refs
 SELECT r.rowid FROM refs r WHERE r.file IN (SELECT path FROM scope_files)
-UNION ALL SELECT r.rowid FROM scope_ids s JOIN refs r ON r.target = s.kind AND r.value = s.id
+UNION ALL SELECT r.rowid FROM scope_ids s CROSS JOIN refs r ON r.target = s.kind AND r.value = s.id
 """
 _UNKNOWN = """
 SELECT r.file, r.kind, r.idx, r.field, r.item, r.target, r.value
