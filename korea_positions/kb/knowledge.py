@@ -230,11 +230,13 @@ class KnowledgeBase:
 
 def _dated(position: Record, published: str | None) -> None:
     """A position's effective date (its own, else its source's) and the first and last day
-    it can mean, and its source's date, as the commands show them."""
-    position["date"] = position["date"] or published
-    span = dates.parse(position["date"]) if position["date"] else None
-    position["date_start"] = dates.iso(span.start) if span else None
-    position["date_end"] = dates.iso(span.end) if span else None
+    it can mean, and its source's date, as the commands show them. The span of its own
+    date is stored with it (kb.records); records given as stored may lack it."""
+    if position["date"] is None:
+        position["date"], position["date_start"], position["date_end"] = published, None, None
+    if position.get("date_start") is None and position["date"]:
+        span = dates.parse(position["date"])
+        position["date_start"], position["date_end"] = dates.iso(span.start), dates.iso(span.end)
     position["published"] = published
 
 

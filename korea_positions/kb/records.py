@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from korea_positions.kb import dates
 from korea_positions.kb.spelling import normalize, spellings, surname
 
 Locate = Callable[[tuple], tuple[int, int]]
@@ -79,14 +80,17 @@ def stored(kind: str, fields: dict) -> list[tuple[str, tuple, dict]]:
     ]
     for i, p in fields.get("positions", []):
         order = p["order"] or {"before": [], "after": [], "together": []}
-        # In the order `kpos demands` prints them; the last three are filled when read,
-        # from the date and the source's card.
+        # In the order `kpos demands` prints them. The first and last day its own date can
+        # mean are worked out here; a position without one takes its source's when read.
+        span = dates.parse(p["date"]) if p["date"] else None
         record = {
             "id": p["id"], "actor": p["actor"], "stated_by": p["stated_by"],
             "stance": p["stance"], "step": p["step"], **order, "summary": p["summary"],
             "source": source, "quotes": p["quotes"], "date": p["date"],
-            "reported_by": p["reported_by"], "hedge": p["hedge"], "date_start": None,
-            "date_end": None, "published": None, "supersedes": p["supersedes"],
+            "reported_by": p["reported_by"], "hedge": p["hedge"],
+            "date_start": dates.iso(span.start) if span else None,
+            "date_end": dates.iso(span.end) if span else None,
+            "published": None, "supersedes": p["supersedes"],
         }  # fmt: skip
         result.append(("positions", ("positions", i), record))
     return result

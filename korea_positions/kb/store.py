@@ -13,7 +13,7 @@ import sqlite3
 
 from korea_positions import __version__
 
-FORMAT = 8  # bumped whenever the tables, the stored records or the messages change
+FORMAT = 9  # bumped whenever the tables, the stored records or the messages change
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
