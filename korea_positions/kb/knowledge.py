@@ -72,9 +72,9 @@ class KnowledgeBase:
         except (ValueError, sqlite3.DatabaseError) as exc:
             raise StoreDamaged(str(exc)) from None
         if kind == "positions":
-            published = self.published
+            dated, undated = self._source_dates, (None, None, None)
             for p in records:
-                _dated(p, published.get(p["source"]))
+                _dated(p, dated.get(p["source"], undated))
         return records
 
     def records(self, kind: str) -> list[Record]:
@@ -120,6 +120,18 @@ class KnowledgeBase:
             "SELECT id, json_extract(body, '$.published') FROM records WHERE kind = 'sources'"
         )
         return dict(rows)
+
+    @cached_property
+    def _source_dates(self) -> dict[str, tuple]:
+        """Source id -> (its date, the first and last day that date can mean)."""
+        found = {}
+        for source, day in self.published.items():
+            span = dates.parse(day) if day else None
+            found[source] = (
+                day,
+                *(map(dates.iso, (span.start, span.end)) if span else (None, None)),
+            )
+        return found
 
     sources = cached_property(lambda self: self.records("sources"))
     actors = cached_property(lambda self: self.records("actors"))
@@ -228,13 +240,14 @@ class KnowledgeBase:
         return index
 
 
-def _dated(position: Record, published: str | None) -> None:
+def _dated(position: Record, source_date: tuple) -> None:
     """A position's effective date (its own, else its source's) and the first and last day
     it can mean, and its source's date, as the commands show them. The span of its own
     date is stored with it (kb.records); records given as stored may lack it."""
+    published, first, last = source_date
     if position["date"] is None:
-        position["date"], position["date_start"], position["date_end"] = published, None, None
-    if position.get("date_start") is None and position["date"]:
+        position["date"], position["date_start"], position["date_end"] = published, first, last
+    elif position.get("date_start") is None:
         span = dates.parse(position["date"])
         position["date_start"], position["date_end"] = dates.iso(span.start), dates.iso(span.end)
     position["published"] = published
