@@ -25,7 +25,7 @@ from hostile import billion_laughs
 from typer.testing import CliRunner
 
 from korea_positions.cli.app import app
-from korea_positions.kb import yamlread
+from korea_positions.kb import files, yamlread
 
 PROBLEM = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$")
 
@@ -425,7 +425,7 @@ HOSTILE = {
     ),
     "enormous file": (
         ("# " + "x" * 98 + "\n") * 90_000,
-        f"files larger than {yamlread.MAX_BYTES} bytes are refused",
+        f"files larger than {files.MAX_BYTES} bytes are refused",
         1,
     ),
     "very long line": (

@@ -19,8 +19,8 @@ from hostile import billion_laughs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from korea_positions.kb.files import MAX_BYTES
 from korea_positions.kb.yamlread import (
-    MAX_BYTES,
     MAX_DEPTH,
     MAX_LINE,
     MAX_VALUES,

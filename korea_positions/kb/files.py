@@ -3,12 +3,42 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import NamedTuple
 
 from korea_positions.errors import UsageError
 
 MAX_BYTES = 8 * 1024 * 1024  # no knowledge base file is read past this size
+
+
+class Refused(Exception):
+    """A file that is not read: the message says why."""
+
+
+def read_bounded(path: Path | str) -> bytes:
+    """The bytes of a regular file, never more than MAX_BYTES + 1 of them: a device such as
+    /dev/zero reports size 0 and a file may grow after stat(). Raises Refused."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused("not a regular file")
+        if info.st_size > MAX_BYTES:
+            raise Refused(
+                f"file is {info.st_size} bytes; files larger than {MAX_BYTES} bytes are refused"
+            )
+        with open(path, "rb") as stream:
+            # Asked for its size and one byte more, not for MAX_BYTES: a buffer that large
+            # would be allocated and given back for every file.
+            raw = stream.read(info.st_size + 1)
+            if len(raw) > info.st_size:  # it grew since
+                raw += stream.read(MAX_BYTES + 1 - len(raw))
+    except OSError as exc:
+        raise Refused(f"cannot read file: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise Refused(f"file is larger than {MAX_BYTES} bytes; such files are refused")
+    return raw
+
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 

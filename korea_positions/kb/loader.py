@@ -17,7 +17,7 @@ from pathlib import Path
 
 from korea_positions.errors import InvalidKnowledgeBase, Problem
 from korea_positions.kb import checks, store
-from korea_positions.kb.files import MAX_BYTES, files_of, shown_path
+from korea_positions.kb.files import Refused, files_of, read_bounded, shown_path
 from korea_positions.kb.knowledge import KnowledgeBase
 from korea_positions.kb.places import Places
 from korea_positions.kb.writer import Writer
@@ -61,7 +61,7 @@ def _refresh(root: Path, db, stale: list, gone: set, known: dict) -> None:
             writer.drop_file(path)
         for kind, path, stamp in stale:
             now = time.time_ns()
-            raw = _read(root / path)
+            raw = _read(f"{root}/{path}")
             digest = hashlib.sha256(raw).hexdigest() if raw is not None else ""
             row = known.get(path)
             if raw is not None and row is not None and row[0] == kind and row[5] == digest:
@@ -76,7 +76,7 @@ def _refresh(root: Path, db, stale: list, gone: set, known: dict) -> None:
             if row is not None:  # what it defined before
                 scope.ids.update(held[path])
                 writer.drop_file(path)
-            rows, problems, broken = read_file(kind, root / path, shown_path(root / path))
+            rows, problems, broken = read_file(kind, root / path, shown_path(root / path), raw)
             writer.put_file(path, kind, stamp or (-1, -1, -1, -1), digest, now, rows,
                             problems, broken)  # fmt: skip
             scope.ids.update(tuple(b.split(":", 1)) for b in broken)
@@ -105,9 +105,9 @@ def _stale(kind: str, stamp: tuple, row: tuple | None) -> bool:
     return stamp[1] // _SECOND >= row[6] // _SECOND
 
 
-def _read(path: Path) -> bytes | None:
+def _read(path: str) -> bytes | None:
+    """The file's bytes; None if it cannot be read (reading it again says why)."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
-    except OSError:
+        return read_bounded(path)
+    except Refused:
         return None

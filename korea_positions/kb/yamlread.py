@@ -27,7 +27,6 @@ outside the scalars; a locator asks for the starts (parsing again) only on an er
 
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,7 @@ import yaml
 from yaml.cyaml import CParser  # libyaml is required: no pure-Python fallback
 
 from korea_positions.errors import Problem
-from korea_positions.kb.files import MAX_BYTES
+from korea_positions.kb.files import Refused, read_bounded
 from korea_positions.kb.locator import Locator
 from korea_positions.kb.yamlscan import Scan
 
@@ -70,15 +69,23 @@ class YamlProblem(Exception):
 def read_yaml(path: Path, shown_as: str) -> tuple[Any, Locator]:
     """Read one YAML file into plain data (dicts, lists, str, None) and its locator;
     raises YamlProblem, located in `shown_as`, at the first thing refused."""
-    fail = _failing(shown_as)
-    raw = _read_bounded(path, fail)
+    try:
+        raw = read_bounded(path)
+    except Refused as exc:
+        raise _failing(shown_as)(str(exc)) from None
+    return read_bytes(raw, shown_as)
+
+
+def read_bytes(raw: bytes, shown_as: str) -> tuple[Any, Locator]:
+    """The same as read_yaml, for a file's bytes already read (files.read_bounded)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         col = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
-        raise fail(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line, col) from None
+        message = f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})"
+        raise _failing(shown_as)(message, line, col) from None
     return read_text(text, shown_as)
 
 
@@ -104,26 +111,6 @@ def _failing(shown_as: str):
         return YamlProblem(Problem(shown_as, line, col, message))
 
     return fail
-
-
-def _read_bounded(path: Path, fail) -> bytes:
-    """The file's bytes, never more than MAX_BYTES + 1 of them: a device such as
-    /dev/zero reports size 0 and a file may grow after stat()."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise fail("not a regular file")
-        if info.st_size > MAX_BYTES:
-            raise fail(
-                f"file is {info.st_size} bytes; files larger than {MAX_BYTES} bytes are refused"
-            )
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise fail(f"cannot read file: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise fail(f"file is larger than {MAX_BYTES} bytes; such files are refused")
-    return raw
 
 
 def _parse(scan: Scan, fail, keep: bool) -> tuple[Any, list]:
