@@ -125,7 +125,7 @@ def _parse(scan: Scan, fail, keep: bool) -> tuple[Any, list]:
     stack: list = []  # for each list or mapping open around the current event: the state
     container, is_map, key, wants_key = None, False, None, False  # of the one it is in
     indent = -1  # column of the innermost block list or mapping (its key or `-`)
-    flow = flow_line = 0  # depth inside [ ] and { }, and the line the outermost opened on
+    flow = flow_at = flow_line = 0  # depth inside [ ] and { }; where the outermost opened
     root, documents = None, 0
     try:
         while True:
@@ -172,7 +172,7 @@ def _parse(scan: Scan, fail, keep: bool) -> tuple[Any, list]:
                 if event.flow_style:
                     flow += 1
                     if flow == 1:
-                        flow_line = start.line
+                        flow_at, flow_line = start.index, start.line
                 else:
                     indent = start.column if tag is None else scan.column_after_tag(start.index)
                 is_map = wants_key = kind is _MAP_START
@@ -185,7 +185,7 @@ def _parse(scan: Scan, fail, keep: bool) -> tuple[Any, list]:
                     flow -= 1
                     if not flow and event.end_mark.line != flow_line:
                         problem = scan.continuation(
-                            flow_line, event.end_mark.line, indent, "list or mapping"
+                            flow_at, flow_line, event.end_mark.line, indent, "list or mapping"
                         )
                         if problem:
                             raise fail(*problem)

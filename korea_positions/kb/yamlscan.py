@@ -139,13 +139,13 @@ class Scan:
             message += "; indent with spaces: YAML does not allow tabs there"
         return message, mark.line + 1, mark.column + 1
 
-    def continuation(self, first: int, last: int, indent: int, what: str):
-        """Lines first+1..last (0-based) continue a flow collection or a quoted text whose
-        key or `-` is at column `indent`: each must be indented more, blank lines aside
-        (in a quoted text a line of tabs is not blank: it would be part of the text)."""
+    def continuation(self, at: int, first: int, last: int, indent: int, what: str):
+        """Lines first+1..last (0-based) continue a flow collection or a quoted text that
+        starts at character `at` on line `first`, whose key or `-` is at column `indent`:
+        each must be indented more, blank lines aside (in a quoted text a line of tabs is
+        not blank: it would be part of the text)."""
         blank = " " if what == "quoted text" else " \t"
-        for number in range(first + 1, last + 1):
-            line = self.lines[number]
+        for number, line in zip(range(first + 1, last + 1), self._following(at), strict=False):
             spaces = len(line) - len(line.lstrip(" "))
             if spaces <= indent and line.strip(blank):
                 missing = (
@@ -165,7 +165,7 @@ class Scan:
         if style not in "|>":
             if end.line == start.line:
                 return None
-            return self.continuation(start.line, end.line, indent, "quoted text")
+            return self.continuation(start.index, start.line, end.line, indent, "quoted text")
         text = self.text
         header = _BLOCK_HEADER.match(text, start.index)
         if header is None:
