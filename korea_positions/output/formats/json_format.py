@@ -21,6 +21,8 @@ def dumps(value: object, indent: int | None = 2) -> str:
 def safe(text: str) -> str:
     """json escapes C0 controls itself; DEL, C1 controls, the line separators and the bidi
     controls are escaped too so none reaches a terminal raw. Still valid, lossless JSON."""
+    if text.isascii() and "\x7f" not in text:  # the usual case, told at once: nothing to do
+        return text
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
