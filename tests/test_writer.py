@@ -63,8 +63,10 @@ def test_an_error_in_the_writer_is_raised_when_it_is_closed(tmp_path):
 def test_a_failure_while_reading_stops_the_writer_without_storing_what_was_pending():
     db = store.connect(":memory:")
     before = threading.active_count()
+    many = [f"step-{n}" for n in range(BATCH + 1)]  # enough to start the writer's thread
     with pytest.raises(RuntimeError, match="reading failed"), Writer(db) as writer:
-        put(writer, "a.yaml", "one")
+        put(writer, "a.yaml", *many)
+        put(writer, "b.yaml", "pending")
         raise RuntimeError("reading failed")
     assert threading.active_count() == before
-    assert stored(db) == []
+    assert "b.yaml" not in {file for file, _ in stored(db)}

@@ -7,7 +7,8 @@ into rows: one statement per batch, because a thread that gave the GIL back for 
 row would wait up to the interpreter's switch interval to get it back, every row.
 
 Everything the writer does runs in the order it was asked, on the one connection; the
-caller does not use the connection until `close()` has waited for the writer.
+caller does not use the connection until `close()` has waited for the writer. Until the
+first batch fills, there is no thread: the caller writes the little there is itself.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ _INSERTS = {
 
 
 class Writer:
-    """Stores, drops and re-stamps files in the order asked, on its own thread."""
+    """Stores, drops and re-stamps files in the order asked. Its thread starts with the
+    first full batch; until then (an edit of a few files) the caller writes, since it
+    would only wait for the thread to do it."""
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
@@ -45,8 +48,8 @@ class Writer:
         self._pending = 0
         self._queue: queue.Queue = queue.Queue(maxsize=QUEUED)
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._work, name="kpos-store", daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
+        self._closed = False
 
     def __enter__(self) -> Writer:
         return self
@@ -69,6 +72,9 @@ class Writer:
             add["names"] += [(key, actor, path, *rest) for key, actor, *rest in rows.names]
             self._pending += len(rows.records) + len(rows.refs) + len(rows.names)
         if self._pending >= BATCH:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._work, name="kpos-store", daemon=True)
+                self._thread.start()
             self._flush()
 
     def drop_file(self, path: str) -> None:
@@ -85,26 +91,37 @@ class Writer:
             (*stamp, now_ns, path),
         )
 
-    def _run(self, sql: str, args: tuple) -> None:
-        self._flush()
-        self._queue.put((sql, args))
-
     def close(self) -> None:
-        """Wait until everything asked is done; raise what went wrong, if anything did."""
-        if self._thread.is_alive():
-            self._flush()
-            self._queue.put(None)
-            self._thread.join()
+        """Write what is pending and wait until everything asked is done; raise what went
+        wrong, if anything did."""
+        if not self._closed:
+            self._closed = True
+            try:
+                self._flush()
+            finally:
+                if self._thread is not None:
+                    self._queue.put(None)
+                    self._thread.join()
         if self._error is not None:
             error, self._error = self._error, None
             raise error
 
+    def _run(self, sql: str, args: tuple) -> None:
+        self._flush()
+        self._do((sql, args))
+
     def _flush(self) -> None:
         for table, rows in self._rows.items():
             if rows:
-                self._queue.put((_INSERTS[table], (_encode(rows),)))
                 self._rows[table] = []
+                self._do((_INSERTS[table], (_encode(rows),)))
         self._pending = 0
+
+    def _do(self, task: tuple) -> None:
+        if self._thread is None:
+            self.db.execute(*task)
+        else:
+            self._queue.put(task)
 
     def _work(self) -> None:
         while (task := self._queue.get()) is not None:
