@@ -112,9 +112,16 @@ class Writer:
 
     def _flush(self) -> None:
         for table, rows in self._rows.items():
-            if rows:
-                self._rows[table] = []
-                self._do((_INSERTS[table], (_encode(rows),)))
+            if not rows:
+                continue
+            self._rows[table] = []
+            if self._thread is not None:
+                self._queue.put((_INSERTS[table], (_encode(rows),)))
+            else:  # row by row is quicker for a few rows, and the GIL is the caller's anyway
+                if table == "records":
+                    rows = [(*row[:-1], _encode(row[-1])) for row in rows]
+                marks = ", ".join("?" * len(rows[0]))
+                self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
         self._pending = 0
 
     def _do(self, task: tuple) -> None:
