@@ -10,7 +10,19 @@ from korea_positions.output.formats.cells import BIDI
 _UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI}]")
 
 
-_COMPACT = json.JSONEncoder(ensure_ascii=False).encode
+def _compact_encoder():
+    """json.dumps(value, ensure_ascii=False) for one record after another: one C encoder
+    made once, where JSONEncoder.encode makes a new one for every record."""
+    from json.encoder import c_make_encoder, encode_basestring
+
+    if c_make_encoder is None:  # an interpreter without the C accelerator
+        return json.JSONEncoder(ensure_ascii=False).encode
+    default = json.JSONEncoder().default  # raises TypeError, as json.dumps does
+    encode = c_make_encoder(None, default, encode_basestring, None, ": ", ", ", False, False, True)
+    return lambda value: "".join(encode(value, 0))
+
+
+_COMPACT = _compact_encoder()
 
 
 def dumps(value: object, indent: int | None = 2) -> str:
