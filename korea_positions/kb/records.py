@@ -119,7 +119,7 @@ def rows_of(records: list[tuple[str, tuple, dict]], locate: Locate) -> Rows:
                     add_ref((record_kind, rid, field, target, ref, index, i))
             elif value is not None:
                 add_ref((record_kind, rid, field, target, value, index, -1))
-        if record_kind in _MISTAKES_POSSIBLE:
+        if record_kind in _MISTAKES_POSSIBLE and _mistaken(record_kind, record):
             out.problems.extend(_own_mistakes(record_kind, record, place, locate))
         if record_kind == "actors":
             for (field, *item), text in spellings(record):
@@ -128,6 +128,16 @@ def rows_of(records: list[tuple[str, tuple, dict]], locate: Locate) -> Rows:
             if family:
                 out.names.append((normalize(family), rid, index, "name", -1, family, 1))
     return out
+
+
+def _mistaken(kind: str, record: dict) -> bool:
+    """Whether _own_mistakes has anything to say: a quick test, for every record."""
+    rid = record["id"]
+    if kind == "positions":
+        step = record["step"]
+        return (rid in (record.get("supersedes") or ()) or step in record["before"]
+                or step in record["after"] or step in record["together"])  # fmt: skip
+    return rid in record["speaks_for"] if kind == "actors" else record["part_of"] == rid
 
 
 def _own_mistakes(kind: str, record: dict, place: tuple, locate: Locate):

@@ -132,26 +132,21 @@ def _parse(scan: Scan, fail, keep: bool) -> tuple[Any, list]:
             event = get()
             kind = type(event)
             if kind is _SCALAR:
-                start, end = event.start_mark, event.end_mark
                 if keep:
-                    add(start.index)
-                    add(end.index)
+                    add(event.start_mark.index)
+                    add(event.end_mark.index)
                 values += 1
                 tag = event.tag
                 if tag is not None or event.anchor is not None or values > MAX_VALUES:
                     _check_node(event, values > MAX_VALUES, fail)
                 value, style = event.value, event.style
                 if style and not flow:
-                    problem = scan.scalar(start, end, style, indent)
+                    problem = scan.scalar(event.start_mark, event.end_mark, style, indent)
                     if problem:
                         raise fail(*problem)
                 if wants_key:
-                    if not (value or style):  # libyaml may read `[? , : ]` as one pair
-                        raise fail("a key must not be empty", *_at(start))
-                    if value == "<<":
-                        raise fail("merge keys (<<) are not allowed", *_at(start))
-                    if value in container:
-                        raise fail(f"duplicate key {value!r}", *_at(start))
+                    if not (value or style) or value == "<<" or value in container:
+                        raise fail(*_bad_key(value, style, event.start_mark))
                     key, wants_key = value, False
                     continue
                 if tag == _NULL_TAG or (not style and tag is None and value in _NULL_TEXTS):
@@ -218,6 +213,14 @@ def _parse(scan: Scan, fail, keep: bool) -> tuple[Any, list]:
     if documents == 0 or root is None:
         raise fail("file is empty")
     return root, places
+
+
+def _bad_key(value: str, style, mark) -> tuple[str, int, int]:
+    if not (value or style):  # libyaml may read `[? , : ]` as one pair
+        return "a key must not be empty", *_at(mark)
+    if value == "<<":
+        return "merge keys (<<) are not allowed", *_at(mark)
+    return f"duplicate key {value!r}", *_at(mark)
 
 
 def _check_node(event, too_many: bool, fail) -> None:
