@@ -4,6 +4,7 @@ loader waits for the writer, and a failure on the reading side stops the thread.
 from __future__ import annotations
 
 import sqlite3
+import sys
 import threading
 
 import pytest
@@ -29,7 +30,8 @@ def stored(db) -> list[tuple[str, str]]:
 
 def test_rows_are_stored_in_the_order_asked_across_batches():
     db = store.connect(":memory:")
-    many = [f"step-{n}" for n in range(BATCH + 10)]  # more than one batch
+    switch = sys.getswitchinterval()
+    many = [f"step-{n}" for n in range(BATCH + 10)]  # more than one batch: a thread
     with store.transaction(db), Writer(db) as writer:
         put(writer, "a.yaml", "first", "second")
         writer.drop_file("a.yaml")
@@ -39,6 +41,7 @@ def test_rows_are_stored_in_the_order_asked_across_batches():
     assert [path for (path,) in db.execute("SELECT path FROM files")] == ["a.yaml", "b.yaml"]
     refs = db.execute("SELECT COUNT(*) FROM refs").fetchone()[0]
     assert refs == 0  # steps with no `by` and no `part_of` refer to nothing
+    assert sys.getswitchinterval() == switch  # the interpreter's as it was
 
 
 def test_a_restamp_comes_after_the_rows_asked_before_it():

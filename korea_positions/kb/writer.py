@@ -16,9 +16,13 @@ from __future__ import annotations
 import json
 import queue
 import sqlite3
+import sys
 import threading
 
 BATCH = 2000  # rows: big enough that hand-overs are rare, small enough to keep memory flat
+# While the thread runs, the interpreter offers it the GIL every millisecond, not every
+# five: the thread needs the GIL for a moment before and after each statement.
+SWITCH = 0.001
 QUEUED = 64  # batches waiting at most: the reader need not wait for the writer
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
@@ -49,6 +53,7 @@ class Writer:
         self._queue: queue.Queue = queue.Queue(maxsize=QUEUED)
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
+        self._switch = 0.0
         self._closed = False
 
     def __enter__(self) -> Writer:
@@ -74,6 +79,8 @@ class Writer:
         if self._pending >= BATCH:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._work, name="kpos-store", daemon=True)
+                self._switch = sys.getswitchinterval()
+                sys.setswitchinterval(SWITCH)
                 self._thread.start()
             self._flush()
 
@@ -102,6 +109,7 @@ class Writer:
                 if self._thread is not None:
                     self._queue.put(None)
                     self._thread.join()
+                    sys.setswitchinterval(self._switch)
         if self._error is not None:
             error, self._error = self._error, None
             raise error
