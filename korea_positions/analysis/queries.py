@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from korea_positions.analysis.statements import counts
-from korea_positions.kb.knowledge import Filter, KnowledgeBase, Record
+from korea_positions.kb.knowledge import KnowledgeBase, Record
+from korea_positions.kb.selection import Filter
 
 ACTOR_FIELDS = ("id", "name", "kind", "aliases", "speaks_for")
 STEP_FIELDS = ("id", "label", "by")

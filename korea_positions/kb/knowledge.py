@@ -12,33 +12,16 @@ import json
 import sqlite3
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
 
-from korea_positions.kb import dates
+from korea_positions.kb import dates, selection
 from korea_positions.kb.files import shown_path
 from korea_positions.kb.places import Places
 from korea_positions.kb.records import path
+from korea_positions.kb.selection import Filter
 
 Record = dict
 KINDS = ("sources", "actors", "steps", "positions", "quotes")
 PARTY_KINDS = ("state", "organization")
-
-
-# The actors speaking for one already in the table {m}: a chain, as a recursive query.
-_SPEAKERS = (
-    "SELECT r.id FROM {m} CROSS JOIN refs r ON r.target = 'actors' AND r.value = {m}.id "
-    "WHERE r.kind = 'actors' AND r.field = 'speaks_for'"
-)
-
-
-class Filter(NamedTuple):
-    """Records referring from one of `fields` to one of `ids` of kind `target`; with
-    `members`, to one of them or to anyone speaking for one of them."""
-
-    target: str
-    fields: tuple[str, ...]
-    ids: set[str]
-    members: bool = False
 
 
 class StoreDamaged(Exception):
@@ -67,9 +50,16 @@ class KnowledgeBase:
         return cls(db)
 
     def _decode(self, kind: str, rows) -> list[Record]:
+        """Records from (fields, values) rows: each a JSON array, the fields' shared by
+        every record of a shape, so decoded once (kb.writer)."""
+        names: dict[str, tuple] = {}
+        loads = json.loads
         try:
-            records = [json.loads(body) for (body,) in rows]
-        except (ValueError, sqlite3.DatabaseError) as exc:
+            records = [
+                dict(zip(names.get(fields) or _names(names, fields), loads(values), strict=True))
+                for fields, values in rows
+            ]
+        except (ValueError, TypeError, sqlite3.DatabaseError) as exc:
             raise StoreDamaged(str(exc)) from None
         if kind == "positions":
             dated, undated = self._source_dates, (None, None, None)
@@ -79,47 +69,20 @@ class KnowledgeBase:
 
     def records(self, kind: str) -> list[Record]:
         rows = self.db.execute(
-            "SELECT body FROM records WHERE kind = ? ORDER BY file, seq", (kind,)
+            "SELECT fields, body FROM records WHERE kind = ? ORDER BY file, seq", (kind,)
         )
         return self._decode(kind, rows)
 
     def where(self, kind: str, *filters: Filter, sources: set[str] | None = None) -> list[Record]:
-        """The records of a kind that, for each filter, refer from one of its fields to
-        one of its ids (with `members`, or to an actor speaking for one of them, in a
-        chain); from those sources if given. All inside SQLite: a large knowledge base
-        is neither decoded whole nor sent a long list of ids."""
-        chains, chain_args = [], []
-        sql, args = ["SELECT body FROM records WHERE kind = ?"], [kind]
-        for n, (target, fields, ids, members) in enumerate(filters):
-            if members:
-                chains.append(
-                    f"m{n}(id) AS (SELECT value FROM json_each(?) UNION {_SPEAKERS.format(m=f'm{n}')})"
-                )
-                chain_args.append(json.dumps(sorted(ids)))
-                wanted = f"m{n} v"
-            else:
-                wanted = "(SELECT value AS id FROM json_each(?)) v"
-                args.append(json.dumps(sorted(ids)))
-            sql.append(
-                f"AND rowid IN (SELECT t.rowid FROM {wanted} CROSS JOIN refs f ON f.target = ? "
-                "AND f.value = v.id CROSS JOIN records t ON t.kind = f.kind AND t.id = f.id "
-                f"WHERE f.kind = ? AND f.field IN ({_marks(fields)}))"
-            )
-            args += [target, kind, *fields]
-        if sources is not None:
-            sql.append(f"AND source IN ({_marks(sources)})")
-            args += list(sources)
-        head = f"WITH RECURSIVE {', '.join(chains)} " if chains else ""
-        rows = self.db.execute(head + " ".join(sql) + " ORDER BY file, seq", chain_args + args)
+        """The records of a kind that pass every filter; from those sources if given."""
+        sql, args = selection.select(kind, filters, sources)
+        rows = self.db.execute(sql, args)
         return self._decode(kind, rows)
 
     @cached_property
     def published(self) -> dict[str, str]:
-        """Source id -> its date (read inside SQLite: a query by actor needs no source)."""
-        rows = self.db.execute(
-            "SELECT id, json_extract(body, '$.published') FROM records WHERE kind = 'sources'"
-        )
-        return dict(rows)
+        """Source id -> its date."""
+        return {source["id"]: source.get("published") for source in self.sources}
 
     @cached_property
     def _source_dates(self) -> dict[str, tuple]:
@@ -151,7 +114,7 @@ class KnowledgeBase:
     def record(self, kind: str, record_id: str) -> Record | None:
         """One record of a kind by its id, or None."""
         rows = self.db.execute(
-            "SELECT body FROM records WHERE kind = ? AND id = ? ORDER BY file, seq LIMIT 1",
+            "SELECT fields, body FROM records WHERE kind = ? AND id = ? ORDER BY file, seq LIMIT 1",
             (kind, record_id),
         )
         found = self._decode(kind, rows)
@@ -190,8 +153,7 @@ class KnowledgeBase:
 
     def members(self, actor_id: str) -> set[str]:
         """The actor and every actor speaking for it, directly or in a chain."""
-        rows = self.db.execute(f"WITH RECURSIVE m(id) AS (SELECT ? UNION {_SPEAKERS.format(m='m')}) "
-                               "SELECT id FROM m", (actor_id,))  # fmt: skip
+        rows = self.db.execute(selection.members(), (actor_id,))
         return {rid for (rid,) in rows}
 
     def parties_of(self, actor_id: str) -> list[str]:
@@ -240,6 +202,11 @@ class KnowledgeBase:
         return index
 
 
+def _names(names: dict[str, tuple], fields: str) -> tuple:
+    names[fields] = tuple(json.loads(fields))
+    return names[fields]
+
+
 def _dated(position: Record, source_date: tuple) -> None:
     """A position's effective date (its own, else its source's) and the first and last day
     it can mean, and its source's date, as the commands show them. The span of its own
@@ -251,7 +218,3 @@ def _dated(position: Record, source_date: tuple) -> None:
         span = dates.parse(position["date"])
         position["date_start"], position["date_end"] = dates.iso(span.start), dates.iso(span.end)
     position["published"] = published
-
-
-def _marks(values) -> str:
-    return ", ".join("?" * len(values))

@@ -35,10 +35,23 @@ def _spread(table: str, columns: int) -> str:
 
 _INSERTS = {
     "files": _spread("files", 10),
-    "records": _spread("records", 7),
+    "records": _spread("records", 8),
     "refs": _spread("refs", 8),
     "names": _spread("names", 8),
 }
+
+
+_FIELDS: dict[tuple, str] = {}  # a record's field names, as JSON, by shape (a few kinds)
+
+
+def _fields(record: dict) -> str:
+    """The names of a record's fields as a JSON array: stored once per record beside its
+    values, not once per value, and decoded once per shape (KnowledgeBase)."""
+    names = tuple(record)
+    found = _FIELDS.get(names)
+    if found is None:
+        found = _FIELDS[names] = _encode(names)
+    return found
 
 
 class Writer:
@@ -71,7 +84,7 @@ class Writer:
         add["files"].append((path, kind, *stamp, sha256, now_ns, _encode(problems),
                              _encode(broken)))  # fmt: skip
         if rows is not None:
-            add["records"] += [(k, i, path, seq, index, source, record)
+            add["records"] += [(k, i, path, seq, index, source, _fields(record), list(record.values()))
                                for k, i, seq, index, source, record in rows.records]  # fmt: skip
             add["refs"] += [(*ref[:5], path, *ref[5:]) for ref in rows.refs]
             add["names"] += [(key, actor, path, *rest) for key, actor, *rest in rows.names]
