@@ -17,10 +17,11 @@ POSITION_FIELDS = (
 QUOTE_FIELDS = ("id", "source", "speaker", "reported_by", "text", "about")
 
 
-def _pick(record: Record, fields: tuple[str, ...]) -> Record:
-    """The contract's fields first, in order; the rest after them."""
+def _pick(record: Record, fields: tuple[str, ...], fresh: bool = False) -> Record:
+    """The contract's fields first, in order; the rest after them. A copy, unless the
+    record is `fresh` (decoded for this answer alone) and in that order already."""
     if tuple(record)[: len(fields)] == fields:  # stored in that order already
-        return dict(record)
+        return record if fresh else dict(record)
     return {f: record[f] for f in fields} | {k: v for k, v in record.items() if k not in fields}
 
 
@@ -60,12 +61,10 @@ def demands(
         filters.append(Filter("actors", ("actor", "stated_by"), set(actor_ids), members=True))
     if step is not None:
         filters.append(Filter("steps", ("step", "before", "after", "together"), {step}))
-    if filters or source_ids is not None:
-        found = kb.where("positions", *filters, sources=source_ids)
-    else:
-        found = kb.positions
+    fresh = bool(filters) or source_ids is not None
+    found = kb.where("positions", *filters, sources=source_ids) if fresh else kb.positions
     return [
-        _pick(p, POSITION_FIELDS)
+        _pick(p, POSITION_FIELDS, fresh)
         for p in found
         if (stance is None or p["stance"] == stance) and counts(p, as_of, firm)
     ]
@@ -86,14 +85,12 @@ def quotes(
         filters.append(Filter("actors", ("speaker",), set(actor_ids), members=True))
     if step is not None:
         filters.append(Filter("steps", ("about",), {step}))
-    if filters or source_ids is not None:
-        found = kb.where("quotes", *filters, sources=source_ids)
-    else:
-        found = kb.quotes
+    fresh = bool(filters) or source_ids is not None
+    found = kb.where("quotes", *filters, sources=source_ids) if fresh else kb.quotes
     needle = _fold(contains) if contains else None
     starts = quote_starts(kb) if as_of else {}
     return [
-        _pick(q, QUOTE_FIELDS)
+        _pick(q, QUOTE_FIELDS, fresh)
         for q in found
         if (needle is None or needle in _fold(q["text"]))
         and (as_of is None or (starts.get(q["id"]) or "") <= as_of)
