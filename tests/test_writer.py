@@ -52,15 +52,25 @@ def test_a_restamp_comes_after_the_rows_asked_before_it():
     assert store.stamps(db)["a.yaml"] == ("steps", 9, 8, 7, 6, "sha", 42)
 
 
-def test_an_error_in_the_writer_is_raised_when_it_is_closed(tmp_path):
+def test_an_error_in_the_writer_is_raised_not_lost(tmp_path):
     path = tmp_path / "kb.sqlite3"
     store.connect(str(path)).close()
     read_only = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"), Writer(read_only) as writer:
+        put(writer, "a.yaml", "one")
+    writer.close()  # reported once; closing again is harmless
+
+
+def test_an_error_in_the_writers_thread_is_raised_when_it_is_closed(tmp_path):
+    path = tmp_path / "kb.sqlite3"
+    db = store.connect(str(path))
+    with store.transaction(db), Writer(db) as writer:
+        put(writer, "a.yaml", "first")  # the shape of a step is known from now on
+    read_only = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     writer = Writer(read_only)
-    put(writer, "a.yaml", "one")
+    put(writer, "b.yaml", *(f"step-{n}" for n in range(BATCH + 1)))  # to the thread
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         writer.close()
-    writer.close()  # reported once; closing again is harmless
 
 
 def test_a_failure_while_reading_stops_the_writer_without_storing_what_was_pending():

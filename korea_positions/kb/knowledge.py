@@ -50,16 +50,13 @@ class KnowledgeBase:
         return cls(db)
 
     def _decode(self, kind: str, rows) -> list[Record]:
-        """Records from (fields, values) rows: each a JSON array, the fields' shared by
-        every record of a shape, so decoded once (kb.writer)."""
-        names: dict[str, tuple] = {}
-        loads = json.loads
+        """Records from (shape, values) rows: the values a JSON array, the names of the
+        fields kept once per shape (kb.writer)."""
+        shapes, loads = self._shapes, json.loads
         try:
-            records = [
-                dict(zip(names.get(fields) or _names(names, fields), loads(values), strict=True))
-                for fields, values in rows
-            ]
-        except (ValueError, TypeError, sqlite3.DatabaseError) as exc:
+            records = [dict(zip(shapes[shape], loads(values), strict=True))
+                       for shape, values in rows]  # fmt: skip
+        except (ValueError, TypeError, KeyError, sqlite3.DatabaseError) as exc:
             raise StoreDamaged(str(exc)) from None
         if kind == "positions":
             dated, undated = self._source_dates, (None, None, None)
@@ -69,7 +66,7 @@ class KnowledgeBase:
 
     def records(self, kind: str) -> list[Record]:
         rows = self.db.execute(
-            "SELECT fields, body FROM records WHERE kind = ? ORDER BY file, seq", (kind,)
+            "SELECT shape, body FROM records WHERE kind = ? ORDER BY file, seq", (kind,)
         )
         return self._decode(kind, rows)
 
@@ -78,6 +75,15 @@ class KnowledgeBase:
         sql, args = selection.select(kind, filters, sources)
         rows = self.db.execute(sql, args)
         return self._decode(kind, rows)
+
+    @cached_property
+    def _shapes(self) -> dict[int, tuple]:
+        """Each shape's number -> the names of its fields, in order."""
+        try:
+            rows = self.db.execute("SELECT id, fields FROM shapes").fetchall()
+            return {number: tuple(json.loads(names)) for number, names in rows}
+        except (ValueError, TypeError, sqlite3.DatabaseError) as exc:
+            raise StoreDamaged(str(exc)) from None
 
     @cached_property
     def published(self) -> dict[str, str]:
@@ -114,7 +120,7 @@ class KnowledgeBase:
     def record(self, kind: str, record_id: str) -> Record | None:
         """One record of a kind by its id, or None."""
         rows = self.db.execute(
-            "SELECT fields, body FROM records WHERE kind = ? AND id = ? ORDER BY file, seq LIMIT 1",
+            "SELECT shape, body FROM records WHERE kind = ? AND id = ? ORDER BY file, seq LIMIT 1",
             (kind, record_id),
         )
         found = self._decode(kind, rows)
@@ -200,11 +206,6 @@ class KnowledgeBase:
             for voice in {p["actor"], p.get("stated_by")} - {None}:
                 index.setdefault(voice, []).append(i)
         return index
-
-
-def _names(names: dict[str, tuple], fields: str) -> tuple:
-    names[fields] = tuple(json.loads(fields))
-    return names[fields]
 
 
 def _dated(position: Record, source_date: tuple) -> None:

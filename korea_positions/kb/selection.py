@@ -28,7 +28,7 @@ def select(kind: str, filters: tuple[Filter, ...], sources: set[str] | None) -> 
     """The query (and its arguments) for the records of a kind that, for each filter, refer
     from one of its fields to one of its ids; from those sources if given."""
     chains, chain_args = [], []
-    sql, args = ["SELECT fields, body FROM records WHERE kind = ?"], [kind]
+    sql, args = ["SELECT shape, body FROM records WHERE kind = ?"], [kind]
     for n, (target, fields, ids, members) in enumerate(filters):
         if members:
             table = f"m{n}"

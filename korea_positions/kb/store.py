@@ -1,8 +1,8 @@
 """The store: a knowledge base's files, read and validated, in one SQLite database.
 
 One row per file (its path, the stamp and sha256 it had when read, its own problems),
-and the rows each file gave (kb.records, written by kb.writer): its records (the names of
-their fields and their values, each a JSON array), the references they make
+and the rows each file gave (kb.records, written by kb.writer): its records (their values
+as a JSON array, the names of their fields kept once per shape), the references they make
 and the names of its actors, each with where its file holds it (kb.records.path). The cache is such a
 database on disk; `--no-cache` builds the same in memory, so queries have one path.
 """
@@ -14,7 +14,7 @@ import sqlite3
 
 from korea_positions import __version__
 
-FORMAT = 10  # bumped whenever the tables, the stored records or the messages change
+FORMAT = 11  # bumped whenever the tables, the stored records or the messages change
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -24,7 +24,8 @@ CREATE TABLE files (
   problems TEXT NOT NULL, broken TEXT NOT NULL);
 CREATE TABLE records (
   kind TEXT NOT NULL, id TEXT NOT NULL, file TEXT NOT NULL, seq INTEGER NOT NULL,
-  idx INTEGER NOT NULL, source TEXT, fields TEXT NOT NULL, body TEXT NOT NULL);
+  idx INTEGER NOT NULL, source TEXT, shape INTEGER NOT NULL, body TEXT NOT NULL);
+CREATE TABLE shapes (id INTEGER PRIMARY KEY, fields TEXT NOT NULL);
 CREATE TABLE refs (
   kind TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, target TEXT NOT NULL,
   value TEXT NOT NULL, file TEXT NOT NULL, idx INTEGER NOT NULL, item INTEGER NOT NULL);

@@ -41,19 +41,6 @@ _INSERTS = {
 }
 
 
-_FIELDS: dict[tuple, str] = {}  # a record's field names, as JSON, by shape (a few kinds)
-
-
-def _fields(record: dict) -> str:
-    """The names of a record's fields as a JSON array: stored once per record beside its
-    values, not once per value, and decoded once per shape (KnowledgeBase)."""
-    names = tuple(record)
-    found = _FIELDS.get(names)
-    if found is None:
-        found = _FIELDS[names] = _encode(names)
-    return found
-
-
 class Writer:
     """Stores, drops and re-stamps files in the order asked. Its thread starts with the
     first full batch; until then (an edit of a few files) the caller writes, since it
@@ -68,6 +55,10 @@ class Writer:
         self._thread: threading.Thread | None = None
         self._switch = 0.0
         self._closed = False
+        # The names of a record's fields are kept once per shape (a few per kind): here,
+        # each shape's number, by its names.
+        self._shapes = {tuple(json.loads(names)): number
+                        for number, names in db.execute("SELECT id, fields FROM shapes")}  # fmt: skip
 
     def __enter__(self) -> Writer:
         return self
@@ -84,7 +75,8 @@ class Writer:
         add["files"].append((path, kind, *stamp, sha256, now_ns, _encode(problems),
                              _encode(broken)))  # fmt: skip
         if rows is not None:
-            add["records"] += [(k, i, path, seq, index, source, _fields(record), list(record.values()))
+            shape = self._shape
+            add["records"] += [(k, i, path, seq, index, source, shape(record), list(record.values()))
                                for k, i, seq, index, source, record in rows.records]  # fmt: skip
             add["refs"] += [(*ref[:5], path, *ref[5:]) for ref in rows.refs]
             add["names"] += [(key, actor, path, *rest) for key, actor, *rest in rows.names]
@@ -110,6 +102,14 @@ class Writer:
             "WHERE path = ?",
             (*stamp, now_ns, path),
         )
+
+    def _shape(self, record: dict) -> int:
+        names = tuple(record)
+        number = self._shapes.get(names)
+        if number is None:
+            number = self._shapes[names] = len(self._shapes) + 1
+            self._do(("INSERT INTO shapes VALUES (?, ?)", (number, _encode(names))))
+        return number
 
     def close(self) -> None:
         """Write what is pending and wait until everything asked is done; raise what went
