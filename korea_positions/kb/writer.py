@@ -8,7 +8,8 @@ row would wait up to the interpreter's switch interval to get it back, every row
 
 Everything the writer does runs in the order it was asked, on the one connection; the
 caller does not use the connection until `close()` has waited for the writer. Until the
-first batch fills, there is no thread: the caller writes the little there is itself.
+first batch fills, there is no thread: the caller writes the little there is itself, row
+by row.
 """
 
 from __future__ import annotations
