@@ -96,10 +96,8 @@ class KnowledgeBase:
         found = {}
         for source, day in self.published.items():
             span = dates.parse(day) if day else None
-            found[source] = (
-                day,
-                *(map(dates.iso, (span.start, span.end)) if span else (None, None)),
-            )
+            first, last = (dates.iso(span.start), dates.iso(span.end)) if span else (None, None)
+            found[source] = (day, first, last)
         return found
 
     sources = cached_property(lambda self: self.records("sources"))
