@@ -7,8 +7,10 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from functools import partial
 from itertools import pairwise
 
+import kbbuild
 import pytest
 
 from korea_positions.kb.knowledge import KnowledgeBase
@@ -33,24 +35,8 @@ def actor(aid: str, name: str, speaks_for: str | None = None) -> dict:
     }
 
 
-def pos(
-    pid: str, who: str, step: str, before=(), after=(), together=(), date: str | None = "2018-01-01"
-) -> dict:
-    return {
-        "id": pid,
-        "actor": who,
-        "stated_by": None,
-        "reported_by": None,
-        "stance": "demand",
-        "step": step,
-        "before": list(before),
-        "after": list(after),
-        "together": list(together),
-        "summary": pid,
-        "source": "src",
-        "quotes": [],
-        "date": date,
-    }
+# Every position from one source: the diagrams do not depend on which.
+pos = partial(kbbuild.pos, source="src")
 
 
 def make_kb(positions: list[dict], actors: list[dict] | None = None) -> KnowledgeBase:
